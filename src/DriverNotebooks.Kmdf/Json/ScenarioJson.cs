@@ -1,0 +1,80 @@
+using System.Text;
+using System.Text.Json;
+
+namespace DriverNotebooks.Kmdf;
+
+/// <summary>
+/// The JSON scenario file format (see SCENARIOS.md): load, parse and write. Every user mistake becomes a
+/// <see cref="ScenarioFormatException"/> whose one-line message names the file, line:column, JSON path, the
+/// problem and what is allowed — never a raw <see cref="JsonException"/>.
+/// </summary>
+public static class ScenarioJson
+{
+    private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+    private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
+    /// <summary>The step names the format accepts.</summary>
+    public static IReadOnlyList<string> StepNames => ScenarioJsonReader.StepNames;
+
+    /// <summary>Reads a scenario file. A missing or unreadable file is a <see cref="ScenarioFormatException"/> too.</summary>
+    public static Scenario Load(string path)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new ScenarioFormatException("$", $"cannot read the file ({e.GetType().Name.Replace("Exception", "")}); allowed: a readable JSON scenario file", fileName: path);
+        }
+        return Parse(bytes, path);
+    }
+
+    /// <summary>Parses scenario JSON text; <paramref name="fileName"/> is only used in error messages.</summary>
+    public static Scenario Parse(string json, string fileName = "scenario.json") => Parse(Encoding.UTF8.GetBytes(json), fileName);
+
+    /// <summary>Parses UTF-8 scenario JSON; <paramref name="fileName"/> is only used in error messages.</summary>
+    public static Scenario Parse(byte[] utf8, string fileName = "scenario.json")
+    {
+        if (utf8.AsSpan().StartsWith(Encoding.UTF8.Preamble)) utf8 = utf8[Encoding.UTF8.Preamble.Length..];
+        JsonPositionMap positions;
+        JsonDocument document;
+        try
+        {
+            positions = JsonPositionMap.Build(utf8, ReaderOptions);
+            document = JsonDocument.Parse(utf8, DocumentOptions);
+        }
+        catch (JsonException e)
+        {
+            var line = (int)(e.LineNumber ?? 0) + 1;
+            var column = (int)(e.BytePositionInLine ?? 0) + 1;
+            throw new ScenarioFormatException("$", $"malformed JSON: {Reason(e)}; allowed: one JSON object as described in SCENARIOS.md", fileName, line, column);
+        }
+        using (document)
+        {
+            try
+            {
+                return ScenarioJsonReader.Read(document.RootElement);
+            }
+            catch (ScenarioFormatException e)
+            {
+                var pos = positions.Find(e.JsonPath);
+                throw e.At(fileName, pos?.Line, pos?.Column);
+            }
+        }
+    }
+
+    /// <summary>Writes a scenario (built in C# or loaded) as JSON in the same format.</summary>
+    public static string Write(Scenario scenario) => ScenarioJsonWriter.Write(scenario);
+
+    /// <summary>The reader's reason without its location suffix (" LineNumber: … | BytePositionInLine: …").</summary>
+    private static string Reason(JsonException e)
+    {
+        var message = e.Message;
+        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        if (cut < 0) cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        var reason = (cut >= 0 ? message[..cut] : message).Trim().TrimEnd('.');
+        return reason.Length == 0 ? "the document is not valid JSON" : char.ToLowerInvariant(reason[0]) + reason[1..];
+    }
+}

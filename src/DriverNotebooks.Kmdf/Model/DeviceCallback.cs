@@ -1,0 +1,30 @@
+namespace DriverNotebooks.Kmdf;
+
+/// <summary>The PnP/power callbacks a driver registers for a WDFDEVICE (WdfDeviceInitSetPnpPowerEventCallbacks). Names are the callback names.</summary>
+public enum DeviceCallback
+{
+    EvtDevicePrepareHardware,
+    EvtDeviceReleaseHardware,
+    EvtDeviceD0Entry,
+    EvtDeviceD0EntryPostInterruptsEnabled,
+    EvtDeviceD0ExitPreInterruptsDisabled,
+    EvtDeviceD0Exit,
+    EvtDeviceSelfManagedIoInit,
+    EvtDeviceSelfManagedIoSuspend,
+    EvtDeviceSelfManagedIoRestart,
+    EvtDeviceSelfManagedIoFlush,
+    EvtDeviceSelfManagedIoCleanup,
+    EvtDeviceQueryRemove,
+    EvtDeviceSurpriseRemoval,
+}
+
+/// <summary>Facts about <see cref="DeviceCallback"/>.</summary>
+public static class DeviceCallbackExtensions
+{
+    /// <summary>
+    /// Callbacks whose returned status changes what happens next, so a fault can be injected into them:
+    /// PrepareHardware and D0Entry (first start fails), QueryRemove (veto).
+    /// </summary>
+    public static bool IsFallible(this DeviceCallback c) =>
+        c is DeviceCallback.EvtDevicePrepareHardware or DeviceCallback.EvtDeviceD0Entry or DeviceCallback.EvtDeviceQueryRemove;
+}

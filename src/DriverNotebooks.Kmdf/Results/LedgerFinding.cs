@@ -1,0 +1,28 @@
+namespace DriverNotebooks.Kmdf;
+
+/// <summary>What went wrong with a resource.</summary>
+public enum FindingKind
+{
+    /// <summary>Still allocated (or, for a framework object, never destroyed) when the driver image was unloaded.</summary>
+    Leaked,
+
+    /// <summary>Freed a second time.</summary>
+    FreedTwice,
+
+    /// <summary>Freed (or, for a framework object, deleted) while another device still used it.</summary>
+    FreedWhileInUse,
+
+    /// <summary>Used after it was freed or deleted.</summary>
+    UsedAfterFree,
+}
+
+/// <summary>A problem the resource ledger found.</summary>
+/// <param name="Kind">What went wrong.</param>
+/// <param name="Resource">The resource or object name (device-owned names carry the device suffix, e.g. <c>ctx#1</c>).</param>
+/// <param name="ResourceKind">What the resource is.</param>
+/// <param name="Where">The routine that did it (for leaks: the routine that allocated it).</param>
+/// <param name="Detail">One line of explanation.</param>
+public sealed record LedgerFinding(FindingKind Kind, string Resource, ResourceKind ResourceKind, string Where, string Detail)
+{
+    public override string ToString() => $"{Kind}: {Resource} ({Where}) — {Detail}";
+}

@@ -1,0 +1,110 @@
+using DriverNotebooks.Kmdf;
+using Plotly.NET;
+
+namespace DriverNotebooks.Charts;
+
+/// <summary>
+/// A KMDF run as a swim-lane sequence: one column per layer (I/O manager, KMDF stub, KMDF library,
+/// driver, object tree, class driver), time running down the page, callbacks into the driver in
+/// blue, failing statuses ringed in red, and what leaked listed at the bottom.
+/// </summary>
+public static class KmdfTraceChart
+{
+    private const int PixelsPerEvent = 17;
+
+    public static GenericChart Create(RunResult run, string? title = null)
+    {
+        var lanes = Enum.GetValues<TraceLayer>().Where(l => run.Trace.Any(e => e.Layer == l)).ToList();
+        double Lane(TraceEvent e) => lanes.IndexOf(e.Layer);
+
+        var flow = Figure.Line("flow", run.Trace.Select(Lane), run.Trace.Select(e => (double)e.Sequence), "#c8c8c8", markers: false);
+        flow.SetProperty("line", Figure.Props(("color", "#c8c8c8"), ("width", 1)));
+        flow.SetProperty("hoverinfo", "skip");
+        flow.SetProperty("showlegend", false);
+
+        var traces = new List<Trace> { flow };
+        traces.AddRange(KindTraces(run, Lane));
+
+        var failed = run.Trace.Where(e => e.Status is { IsSuccess: false }).ToList();
+        if (failed.Count > 0)
+        {
+            var ring = Figure.Points("failing status", failed.Select(Lane), failed.Select(e => (double)e.Sequence), Figure.MeasuredColor, "circle-open", 16);
+            ring.SetProperty("hovertext", failed.Select(e => $"{e.Label} → {e.Status}").ToArray());
+            ring.SetProperty("hoverinfo", "text");
+            traces.Add(ring);
+        }
+
+        var leakedY = run.Trace.Count + 1.0;
+        if (run.Leaked.Count > 0)
+        {
+            var driverLane = lanes.Contains(TraceLayer.Driver) ? lanes.IndexOf(TraceLayer.Driver) : 0;
+            var leaked = Figure.Points("leaked", run.Leaked.Select(_ => (double)driverLane), run.Leaked.Select((_, i) => leakedY + i), Figure.MeasuredColor, "x", 12);
+            leaked.SetProperty("mode", "markers+text");
+            leaked.SetProperty("text", run.Leaked.Select(r => "leaked: " + r).ToArray());
+            leaked.SetProperty("textposition", "middle right");
+            leaked.SetProperty("textfont", Figure.Props(("color", Figure.MeasuredColor), ("size", 11)));
+            traces.Add(leaked);
+        }
+
+        var rows = run.Trace.Count + Math.Max(run.Leaked.Count, 1) + 2;
+        var layout = Figure.Layout(title ?? $"KMDF trace: {run.Scenario}", "", "event order", height: Math.Max(360, rows * PixelsPerEvent + 140));
+        var xAxis = Figure.Axis("");
+        xAxis["tickvals"] = lanes.Select((_, i) => (double)i).ToArray();
+        xAxis["ticktext"] = lanes.Select(LaneName).ToArray();
+        xAxis["side"] = "top";
+        xAxis["range"] = new[] { -0.4, lanes.Count - 0.4 + 0.9 };
+        xAxis["zeroline"] = false;
+        var yAxis = Figure.Axis("event order (earliest at the top)");
+        yAxis["autorange"] = "reversed";
+        yAxis["showgrid"] = false;
+        yAxis["zeroline"] = false;
+        layout.SetProperty("xaxis", xAxis);
+        layout.SetProperty("yaxis", yAxis);
+        layout.SetProperty("margin", Figure.Props(("l", 60), ("r", 20), ("t", 80), ("b", 60)));
+        return Figure.Chart(layout, traces.ToArray());
+    }
+
+    public static string LaneName(TraceLayer layer) => layer switch
+    {
+        TraceLayer.IoManager => "I/O manager",
+        TraceLayer.KmdfStub => "KMDF stub",
+        TraceLayer.KmdfLibrary => "KMDF library",
+        TraceLayer.Driver => "Driver",
+        TraceLayer.ObjectTree => "Object tree",
+        TraceLayer.ClassDriver => "Class driver",
+        _ => layer.ToString(),
+    };
+
+    private static IEnumerable<Trace> KindTraces(RunResult run, Func<TraceEvent, double> lane)
+    {
+        (TraceEventKind Kind, string Name, string Color, string Symbol)[] kinds =
+        [
+            (TraceEventKind.Callback, "callback into the driver", Figure.Palette[0], "circle"),
+            (TraceEventKind.Call, "call by the driver", "#6b6b6b", "square"),
+            (TraceEventKind.Action, "system or framework action", Figure.Palette[1], "diamond"),
+            (TraceEventKind.Note, "note", "#9a9a9a", "circle-open"),
+        ];
+        foreach (var (kind, name, color, symbol) in kinds)
+        {
+            var events = run.Trace.Where(e => e.Kind == kind).ToList();
+            if (events.Count == 0) continue;
+            var trace = Figure.Points(name, events.Select(lane), events.Select(e => (double)e.Sequence), color, symbol, 8);
+            trace.SetProperty("mode", "markers+text");
+            trace.SetProperty("text", events.Select(e => e.Label).ToArray());
+            trace.SetProperty("textposition", "middle right");
+            trace.SetProperty("textfont", Figure.Props(("size", 10), ("color", kind == TraceEventKind.Note ? "#777777" : "#222222")));
+            trace.SetProperty("hovertext", events.Select(Hover).ToArray());
+            trace.SetProperty("hoverinfo", "text");
+            yield return trace;
+        }
+    }
+
+    private static string Hover(TraceEvent e)
+    {
+        var parts = new List<string> { $"{e.Sequence}. {e.Label}", $"{LaneName(e.Layer)}, {e.Irql.ToWdkName()}" };
+        if (e.Object is not null) parts.Add("object: " + e.Object);
+        if (e.Status is { } s) parts.Add("status: " + s);
+        if (e.Detail is not null) parts.Add(e.Detail);
+        return string.Join("<br>", parts.Select(System.Net.WebUtility.HtmlEncode));
+    }
+}

@@ -1,0 +1,94 @@
+using DriverNotebooks.Usb;
+using Plotly.NET;
+
+namespace DriverNotebooks.Charts;
+
+/// <summary>
+/// The default charts of a reader simulation: a timeline (reads queued at the host, service
+/// opportunities lost, the device FIFO and its drops, per slice of simulated time) and the
+/// request-latency histogram.
+/// </summary>
+public static class SimulationCharts
+{
+    public static IEnumerable<GenericChart> Create(SimulationView view)
+    {
+        var timeline = view.Result.Timeline;
+        if (timeline is null || timeline.Buckets.Count == 0) yield break;
+        yield return Timeline(view.Result, timeline);
+        if (timeline.LatencyHistogram.Count > 0) yield return Latency(view.Result, timeline);
+    }
+
+    private static GenericChart Timeline(SimulationResult result, SimulationTimeline timeline)
+    {
+        var buckets = timeline.Buckets;
+        var timeMs = buckets.Select(b => b.StartSeconds * 1e3).ToArray();
+        var device = result.Settings.Device;
+
+        var queued = Figure.Line("reads queued at the host (average)", timeMs, buckets.Select(b => b.AverageQueuedRequests), Figure.Palette[0], markers: false);
+        var idle = Figure.Line("intervals with no read queued (%)", timeMs, buckets.Select(b => Percent(b.IdleIntervals, b.Intervals)), Figure.Palette[1], markers: false);
+        idle.SetProperty("yaxis", "y2");
+        var traces = new List<Trace> { queued, idle };
+        Trace bottom;
+        string bottomTitle;
+        if (device is not null)
+        {
+            var lost = Figure.Line("lost opportunities: data waiting, no read (%)", timeMs, buckets.Select(b => Percent(b.LostOpportunities, b.Intervals)), Figure.MeasuredColor, "dot", markers: false);
+            lost.SetProperty("yaxis", "y2");
+            traces.Add(lost);
+            bottom = Figure.Line("device FIFO fill (B, end of slice)", timeMs, buckets.Select(b => (double)b.FifoFillBytes), Figure.Palette[2], markers: false);
+            var drops = Figure.Bars("dropped by the device (B per slice)", timeMs.Cast<object>(), buckets.Select(b => (double)b.DroppedBytes), Figure.MeasuredColor);
+            drops.SetProperty("yaxis", "y3");
+            traces.Add(drops);
+            bottomTitle = "device FIFO (bytes)";
+        }
+        else
+        {
+            bottom = Figure.Line("delivered (MB/s)", timeMs, buckets.Select(b => b.DeliveredBytes / timeline.BucketSeconds / 1e6), Figure.Palette[2], markers: false);
+            bottomTitle = "delivered (MB/s)";
+        }
+        bottom.SetProperty("yaxis", "y3");
+        traces.Add(bottom);
+
+        var layout = Figure.Layout($"Simulation timeline: {result.EffectivePendingReads} reads of {result.Settings.TransferLength:N0} B, turnaround {result.Settings.Turnaround}",
+            "simulated time (ms)", "", height: 560);
+        layout.SetProperty("xaxis", WithAnchor(Figure.Axis("simulated time (ms)"), "y3"));
+        layout.SetProperty("yaxis", Panel("reads queued", 0.70, 1.0, rangeToZero: true));
+        layout.SetProperty("yaxis2", Panel("no read queued (%)", 0.37, 0.65, rangeToZero: true));
+        layout.SetProperty("yaxis3", Panel(bottomTitle, 0.0, 0.32, rangeToZero: true));
+        layout.SetProperty("legend", Figure.Props(("orientation", "h"), ("y", -0.14), ("x", 0)));
+        return Figure.Chart(layout, traces.ToArray());
+    }
+
+    private static GenericChart Latency(SimulationResult result, SimulationTimeline timeline)
+    {
+        var bins = timeline.LatencyHistogram;
+        var middles = bins.Select(b => (b.FromSeconds + b.ToSeconds) / 2 * 1e6).ToArray();
+        var bars = Figure.Bars("requests", middles.Cast<object>(), bins.Select(b => (double)b.Count), Figure.Palette[0]);
+        bars.SetProperty("width", bins.Select(b => (b.ToSeconds - b.FromSeconds) * 1e6).ToArray());
+        bars.SetProperty("marker", Figure.Props(("color", Figure.Palette[0]), ("line", Figure.Props(("width", 0)))));
+        var top = bins.Max(b => b.Count);
+        var traces = new List<Trace> { bars };
+        foreach (var (name, seconds, color) in new[] { ("p50", result.Latency.P50Seconds, Figure.Palette[2]), ("p99", result.Latency.P99Seconds, Figure.MeasuredColor) })
+        {
+            traces.Add(Figure.Line($"{name}: {Quantities.FormatSeconds(seconds)}", [seconds * 1e6, seconds * 1e6], [0, top], color, "dash", markers: false));
+        }
+        var layout = Figure.Layout("Request latency: submission to completion", "latency (µs)", "requests", height: 360);
+        return Figure.Chart(layout, traces.ToArray());
+    }
+
+    private static Dictionary<string, object> Panel(string title, double from, double to, bool rangeToZero)
+    {
+        var axis = Figure.Axis(title);
+        axis["domain"] = new[] { from, to };
+        if (rangeToZero) axis["rangemode"] = "tozero";
+        return axis;
+    }
+
+    private static Dictionary<string, object> WithAnchor(Dictionary<string, object> axis, string anchor)
+    {
+        axis["anchor"] = anchor;
+        return axis;
+    }
+
+    private static double Percent(long part, long whole) => whole == 0 ? 0 : 100.0 * part / whole;
+}

@@ -1,0 +1,132 @@
+using DriverNotebooks.Usb;
+using Plotly.NET;
+
+namespace DriverNotebooks.Charts;
+
+/// <summary>
+/// The default chart of a throughput analysis. With a pipeline: throughput against NumPendingReads from
+/// the pipeline model, the bus limit as a line, this configuration and an optional measurement as
+/// markers. Without one: what the bus would allow this descriptor and the changes that lift its ceiling.
+/// </summary>
+public static class ThroughputChart
+{
+    private const double MB = 1e6;
+
+    public static GenericChart Create(ThroughputView view) =>
+        view.Report.Pipeline is null ? Ceilings(view) : VersusPendingReads(view);
+
+    private static GenericChart VersusPendingReads(ThroughputView view)
+    {
+        var r = view.Report;
+        var pipeline = r.Pipeline!;
+        var current = r.EffectivePendingReads ?? pipeline.PendingReads;
+        var kmdf = pipeline.Queue == RequestQueue.KmdfContinuousReader;
+        var last = (int)Math.Clamp(Math.Max(Math.Max(10, current + 2), (r.PendingReadsForCeiling ?? 0) + 2), 1, 32);
+        var points = Enumerable.Range(1, last)
+            .Select(n => (N: n, Report: Analyze(r.Endpoint, pipeline with { PendingReads = n, AllowPendingReadsBeyondFrameworkMax = true }, r.Options)))
+            .Where(p => p.Report is not null)
+            .ToList();
+
+        var traces = new List<Trace>
+        {
+            Figure.Line("pipeline model", points.Select(p => (double)p.N), points.Select(p => p.Report!.ThroughputBytesPerSecond / MB), Figure.Palette[0]),
+            BusLine(1, last, r.BusLimitBytesPerSecond, r.BulkRateBytesPerSecond is null ? "bus limit" : "bus limit (spec)"),
+        };
+        if (r.BulkRateBytesPerSecond is { } hostRate && !IsPeriodic(r)) traces.Add(BusLine(1, last, hostRate, "host bulk rate given", "dot"));
+        traces.Add(Figure.Points($"this configuration: {current} × {pipeline.TransferLength:N0} B, {pipeline.Turnaround}", [current], [r.ThroughputBytesPerSecond / MB], Figure.Palette[1], "circle", 13));
+        if (view.MeasuredBytesPerSecond is { } measured)
+        {
+            traces.Add(Figure.Points($"measured: {Quantities.FormatRate(measured)}", [current], [measured / MB], Figure.MeasuredColor, "diamond", 13));
+        }
+
+        var layout = Figure.Layout($"Throughput against NumPendingReads: {r.Endpoint}", "NumPendingReads (requests outstanding)", "throughput (MB/s, 10⁶ B/s)");
+        var xAxis = Figure.Axis("NumPendingReads (requests outstanding)");
+        xAxis["dtick"] = 1;
+        layout.SetProperty("xaxis", xAxis);
+        var yAxis = Figure.Axis("throughput (MB/s, 10⁶ B/s)");
+        yAxis["rangemode"] = "tozero";
+        layout.SetProperty("yaxis", yAxis);
+        if (kmdf && last > 10)
+        {
+            layout.SetProperty("shapes", new[]
+            {
+                Figure.Props(("type", "rect"), ("xref", "x"), ("yref", "paper"), ("x0", 10.5), ("x1", last + 0.5), ("y0", 0), ("y1", 1),
+                    ("fillcolor", "#f2f2f2"), ("line", Figure.Props(("width", 0))), ("layer", "below")),
+            });
+            layout.SetProperty("annotations", new[]
+            {
+                Figure.Props(("text", "beyond the framework's cap of 10: what-if"), ("xref", "x"), ("yref", "paper"), ("x", 10.6), ("y", 0.02),
+                    ("xanchor", "left"), ("showarrow", false), ("font", Figure.Props(("size", 10), ("color", "#666666")))),
+            });
+        }
+        return Figure.Chart(layout, traces.ToArray());
+    }
+
+    private static GenericChart Ceilings(ThroughputView view)
+    {
+        var r = view.Report;
+        var alternatives = Alternatives(r).ToList();
+        var bars = Figure.Bars("bus limit", alternatives.Select(a => (object)a.Label), alternatives.Select(a => a.BytesPerSecond / MB), Figure.Palette[0]);
+        bars.SetProperty("marker", Figure.Props(("color", alternatives.Select((_, i) => i == 0 ? Figure.Palette[1] : Figure.Palette[0]).ToArray())));
+        bars.SetProperty("text", alternatives.Select(a => Quantities.FormatRate(a.BytesPerSecond)).ToArray());
+        bars.SetProperty("textposition", "outside");
+        var traces = new List<Trace> { bars };
+        if (view.MeasuredBytesPerSecond is { } measured)
+        {
+            traces.Add(Figure.Points($"measured: {Quantities.FormatRate(measured)}", [(object)alternatives[0].Label], [measured / MB], Figure.MeasuredColor, "diamond", 13));
+        }
+        var layout = Figure.Layout($"What the bus allows: {r.Endpoint}, and what would lift it", "", "bus limit (MB/s, 10⁶ B/s)");
+        var yAxis = Figure.Axis("bus limit (MB/s, 10⁶ B/s)");
+        yAxis["rangemode"] = "tozero";
+        layout.SetProperty("yaxis", yAxis);
+        layout.SetProperty("showlegend", view.MeasuredBytesPerSecond is not null);
+        return Figure.Chart(layout, traces.ToArray());
+    }
+
+    /// <summary>This descriptor first, then the descriptor changes a verdict may suggest, each analysed by the same model.</summary>
+    private static IEnumerable<(string Label, double BytesPerSecond)> Alternatives(ThroughputReport r)
+    {
+        var e = r.Endpoint;
+        yield return ("this descriptor", r.BusLimitBytesPerSecond);
+        var periodic = IsPeriodic(r);
+        var candidates = new List<(string Label, EndpointDescriptor Endpoint, AnalysisOptions Options)>();
+        if (periodic && e.Interval > 1) candidates.Add(("bInterval 1", e with { Interval = 1 }, r.Options));
+        if (periodic && e.Speed == UsbSpeed.High)
+        {
+            for (var mult = e.Mult + 1; mult <= 3; mult++) candidates.Add(($"{mult} transactions per microframe", e with { MaxPacketSize = 1024, Mult = mult, Interval = 1 }, r.Options));
+        }
+        if (periodic && e.Speed is UsbSpeed.Super or UsbSpeed.SuperPlus && e.Burst < 16)
+        {
+            candidates.Add(("burst of 16", e with { MaxPacketSize = 1024, Burst = 16, Interval = 1, BytesPerInterval = null }, r.Options with { AllowSuperSpeedInterruptBurstBeyondSpec = true }));
+        }
+        if (periodic && e.Speed != UsbSpeed.Low)
+        {
+            var maxPacket = e.Speed switch { UsbSpeed.Full => 64, UsbSpeed.High => 512, _ => 1024 };
+            candidates.Add(($"bulk, {maxPacket} B packets", new EndpointDescriptor(e.Speed, TransferType.Bulk, maxPacket) { Direction = e.Direction, Burst = e.Speed >= UsbSpeed.Super ? 16 : 1 }, r.Options with { BulkRateBytesPerSecond = null }));
+        }
+        foreach (var (label, endpoint, options) in candidates)
+        {
+            if (Analyze(endpoint, null, options) is { } report) yield return (label, report.BusLimitBytesPerSecond);
+        }
+    }
+
+    private static bool IsPeriodic(ThroughputReport r) => r.EffectiveType is TransferType.Interrupt or TransferType.Isochronous;
+
+    private static Trace BusLine(double from, double to, double bytesPerSecond, string name, string dash = "dash")
+    {
+        var line = Figure.Line($"{name}: {Quantities.FormatRate(bytesPerSecond)}", [from, to], [bytesPerSecond / MB, bytesPerSecond / MB], Figure.BusLimitColor, dash, markers: false);
+        return line;
+    }
+
+    private static ThroughputReport? Analyze(EndpointDescriptor endpoint, PipelineSettings? pipeline, AnalysisOptions options)
+    {
+        try
+        {
+            return ThroughputAnalysis.Analyze(endpoint, pipeline, options);
+        }
+        catch (UsbInputException)
+        {
+            return null;
+        }
+    }
+}

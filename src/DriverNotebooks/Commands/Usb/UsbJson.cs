@@ -1,0 +1,159 @@
+using DriverNotebooks.Usb;
+
+namespace DriverNotebooks.Commands.Usb;
+
+/// <summary>
+/// The <c>--json</c> contract of the USB commands: explicit records, so the engine's types can change
+/// without changing what scripts parse. Rates are bytes per second, times are seconds or nanoseconds as named.
+/// </summary>
+public static class UsbJson
+{
+    public sealed record EndpointJson(string Speed, string Type, string Direction, int MaxPacket, int Mult, int Burst, int Interval, int? BytesPerInterval);
+
+    public sealed record PipelineJson(int PendingReads, long TransferLength, double TurnaroundSeconds, string Queue, bool WhatIfPending);
+
+    public sealed record ReportJson(
+        EndpointJson Endpoint,
+        PipelineJson? Pipeline,
+        string Policy,
+        string Stuffing,
+        double BusLimitBytesPerSecond,
+        double ServicePeriodSeconds,
+        long BytesPerInterval,
+        int TransactionsPerInterval,
+        long TransactionBusTimeNanoseconds,
+        double SpecTransactionBusTimeNanoseconds,
+        string IntervalRule,
+        string BusLimitDerivation,
+        double? BulkRateBytesPerSecond,
+        double? PipelineLimitBytesPerSecond,
+        int? EffectivePendingReads,
+        double? TurnaroundBudgetSeconds,
+        long? PendingReadsForCeiling,
+        long? TransferLengthForCeiling,
+        double ThroughputBytesPerSecond,
+        string? LimitedBy,
+        string Verdict,
+        IReadOnlyList<string> Remedies,
+        IReadOnlyList<string> Warnings,
+        double? MeasuredBytesPerSecond);
+
+    public sealed record LatencyJson(long Count, double P50Seconds, double P90Seconds, double P99Seconds, double MaxSeconds, double MeanSeconds);
+
+    public sealed record SimulationJson(
+        EndpointJson Endpoint,
+        int PendingReads,
+        int EffectivePendingReads,
+        long TransferLength,
+        string Turnaround,
+        ulong Seed,
+        double SimulatedSeconds,
+        long SimulatedIntervals,
+        double ServicePeriodSeconds,
+        double ThroughputBytesPerSecond,
+        double AnalyticBytesPerSecond,
+        string AnalyticLimitedBy,
+        double BusLimitBytesPerSecond,
+        long DeliveredBytes,
+        long CompletedRequests,
+        long BusyIntervals,
+        long IdleIntervals,
+        long LostOpportunities,
+        long StarvedIntervals,
+        double? DeviceRateBytesPerSecond,
+        long? FifoDepthBytes,
+        long ProducedBytes,
+        long DroppedBytes,
+        LatencyJson Latency,
+        IReadOnlyList<string> Warnings,
+        double? MeasuredBytesPerSecond);
+
+    public sealed record SweepRowJson(
+        int PendingReads,
+        int EffectivePendingReads,
+        long TransferLength,
+        string Turnaround,
+        double TurnaroundMedianSeconds,
+        double AnalyticBytesPerSecond,
+        string AnalyticLimitedBy,
+        double? SimulatedMeanBytesPerSecond,
+        double? SimulatedMinBytesPerSecond,
+        double? SimulatedMaxBytesPerSecond,
+        double? MeanP99LatencySeconds,
+        int Seeds);
+
+    public sealed record SweepJson(EndpointJson Endpoint, double BusLimitBytesPerSecond, double SimulatedSecondsPerRun, long SimulatedIntervals, IReadOnlyList<SweepRowJson> Rows, IReadOnlyList<string> Warnings, double? MeasuredBytesPerSecond);
+
+    public static ReportJson Report(ThroughputReport r, double? measured) => new(
+        Endpoint(r.Endpoint),
+        r.Pipeline is { } p ? new PipelineJson(p.PendingReads, p.TransferLength, p.Turnaround.Seconds, Queue(p.Queue), p.AllowPendingReadsBeyondFrameworkMax) : null,
+        UsbNames.ToCliName(r.Policy),
+        UsbNames.ToCliName(r.Stuffing),
+        r.BusLimitBytesPerSecond,
+        r.ServicePeriodSeconds,
+        r.BytesPerInterval,
+        r.TransactionsPerInterval,
+        r.TransactionBusTimeNanoseconds,
+        r.SpecTransactionBusTimeNanoseconds,
+        r.IntervalRule,
+        r.BusLimitDerivation,
+        r.BulkRateBytesPerSecond,
+        r.PipelineLimitBytesPerSecond,
+        r.EffectivePendingReads,
+        r.TurnaroundBudgetSeconds,
+        r.PendingReadsForCeiling,
+        r.TransferLengthForCeiling,
+        r.ThroughputBytesPerSecond,
+        r.LimitedBy is { } limit ? UsbNames.ToCliName(limit) : null,
+        r.Verdict.Text,
+        r.Verdict.Remedies.Select(x => x.ToString()).ToList(),
+        r.Warnings,
+        measured);
+
+    public static SimulationJson Simulation(SimulationResult s, double? measured) => new(
+        Endpoint(s.Settings.Endpoint),
+        s.Settings.PendingReads,
+        s.EffectivePendingReads,
+        s.Settings.TransferLength,
+        s.Settings.Turnaround.ToString()!,
+        s.Settings.Seed,
+        s.SimulatedSeconds,
+        s.SimulatedIntervals,
+        s.ServicePeriodSeconds,
+        s.ThroughputBytesPerSecond,
+        s.AnalyticBytesPerSecond,
+        UsbNames.ToCliName(s.AnalyticLimitedBy),
+        s.BusLimitBytesPerSecond,
+        s.DeliveredBytes,
+        s.CompletedRequests,
+        s.BusyIntervals,
+        s.IdleIntervals,
+        s.LostOpportunities,
+        s.StarvedIntervals,
+        s.Settings.Device?.RateBytesPerSecond,
+        s.Settings.Device?.FifoDepthBytes,
+        s.ProducedBytes,
+        s.DroppedBytes,
+        new LatencyJson(s.Latency.Count, s.Latency.P50Seconds, s.Latency.P90Seconds, s.Latency.P99Seconds, s.Latency.MaxSeconds, s.Latency.MeanSeconds),
+        s.Warnings,
+        measured);
+
+    public static SweepJson Sweep(SweepResult sweep, double? measured) => new(
+        Endpoint(sweep.Settings.Endpoint),
+        sweep.Rows.Count > 0 ? sweep.Rows[0].BusLimitBytesPerSecond : 0,
+        sweep.Settings.SimulatedTime.Seconds,
+        sweep.SimulatedIntervals,
+        sweep.Rows.Select(r => new SweepRowJson(r.PendingReads, r.EffectivePendingReads, r.TransferLength, r.Turnaround, r.TurnaroundMedianSeconds,
+            r.AnalyticBytesPerSecond, UsbNames.ToCliName(r.AnalyticLimitedBy), r.SimulatedMeanBytesPerSecond, r.SimulatedMinBytesPerSecond,
+            r.SimulatedMaxBytesPerSecond, r.MeanP99LatencySeconds, r.Seeds)).ToList(),
+        sweep.Warnings,
+        measured);
+
+    private static EndpointJson Endpoint(EndpointDescriptor e) => new(
+        e.Speed == UsbSpeed.SuperPlus ? "super-plus" : UsbNames.ToCliName(e.Speed),
+        UsbNames.ToCliName(e.Type),
+        e.Direction.ToString().ToLowerInvariant(),
+        e.MaxPacketSize, e.Mult, e.Burst, e.Interval, e.BytesPerInterval);
+
+    private static string Queue(RequestQueue queue) => queue == RequestQueue.Generic ? "generic" : "kmdf";
+}

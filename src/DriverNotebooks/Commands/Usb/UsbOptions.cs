@@ -1,0 +1,277 @@
+using System.Globalization;
+using DriverNotebooks.Usb;
+
+namespace DriverNotebooks.Commands.Usb;
+
+/// <summary>
+/// The options of the USB commands, defined once for the CLI (<c>drivernb usb</c>), the magic commands
+/// (<c>#!usb-throughput</c>, <c>#!usb-simulate</c>, <c>#!usb-sweep</c>) and the Polyglot directives.
+/// </summary>
+public static class UsbOptions
+{
+    public static readonly OptionDefinition Speed = new("--speed", "Bus speed of the endpoint.")
+    {
+        AllowedValues = ["low", "full", "high", "super", "super-plus"],
+        Required = true,
+    };
+
+    public static readonly OptionDefinition Type = new("--type", "Transfer type of the endpoint.")
+    {
+        AllowedValues = ["control", "bulk", "interrupt", "isochronous"],
+        Required = true,
+    };
+
+    public static readonly OptionDefinition MaxPacket = new("--max-packet", "wMaxPacketSize bits 10..0: bytes per packet.")
+    {
+        ValueName = "BYTES",
+        Required = true,
+    };
+
+    public static readonly OptionDefinition Direction = new("--direction", "Endpoint direction.")
+    {
+        AllowedValues = ["in", "out"],
+        DefaultValue = "in",
+    };
+
+    public static readonly OptionDefinition Mult = new("--mult", "High speed: transactions per microframe (1–3, wMaxPacketSize bits 12..11 + 1); SuperSpeed isochronous: Mult (1–3).")
+    {
+        ValueName = "N",
+        DefaultValue = "1",
+    };
+
+    public static readonly OptionDefinition Burst = new("--burst", "SuperSpeed: packets per burst (bMaxBurst + 1, 1–16).")
+    {
+        ValueName = "N",
+        DefaultValue = "1",
+    };
+
+    public static readonly OptionDefinition Interval = new("--interval", "bInterval as in the descriptor; decoded per speed, type and policy.")
+    {
+        ValueName = "N",
+        DefaultValue = "1",
+    };
+
+    public static readonly OptionDefinition BytesPerInterval = new("--bytes-per-interval", "SuperSpeed periodic: wBytesPerInterval from the companion descriptor.")
+    {
+        ValueName = "BYTES",
+    };
+
+    public static readonly OptionDefinition Policy = new("--policy", "Whose rules decode bInterval and check packet sizes: the USB spec, Windows or Linux.")
+    {
+        AllowedValues = ["spec", "windows", "linux"],
+        DefaultValue = "spec",
+    };
+
+    public static readonly OptionDefinition Stuffing = new("--stuffing", "Bit stuffing in the bulk/control budget and the spec bus time: none (the spec tables) or worst case.")
+    {
+        AllowedValues = ["none", "worst"],
+        DefaultValue = "none",
+    };
+
+    public static readonly OptionDefinition PacketOverhead = new("--packet-overhead", "SuperSpeed and SuperSpeedPlus framing bytes per data packet (an estimate; see README).")
+    {
+        ValueName = "BYTES",
+        DefaultValue = "32",
+    };
+
+    public static readonly OptionDefinition BurstBeyondSpec = new("--burst-beyond-spec", "What-if: allow SuperSpeed interrupt bursts above the 3 packets of the spec, as hosts accept.")
+    {
+        IsFlag = true,
+    };
+
+    public static readonly OptionDefinition Transfer = new("--transfer", "TransferLength of each read in bytes (a multiple of the max packet size for a KMDF continuous reader).")
+    {
+        ValueName = "BYTES",
+    };
+
+    public static readonly OptionDefinition Pending = new("--pending", "NumPendingReads: requests kept outstanding (0 means the framework default of 2; the framework caps it at 10).")
+    {
+        ValueName = "N",
+    };
+
+    public static readonly OptionDefinition Turnaround = new("--turnaround", "Per-request turnaround, from the end of a read on the bus to its replacement being schedulable (ns, us, ms, s).")
+    {
+        ValueName = "DURATION",
+    };
+
+    public static readonly OptionDefinition TurnaroundDistribution = new("--turnaround", "Per-request turnaround: a fixed duration (100us), exp:MEAN, lognormal:MEDIAN,SIGMA, or percentiles such as p50=80us,p99=600us.")
+    {
+        ValueName = "DISTRIBUTION",
+        DefaultValue = "p50=80us,p99=600us",
+    };
+
+    public static readonly OptionDefinition Turnarounds = new("--turnaround", "A turnaround distribution to sweep (as in usb simulate); repeat the option for several.")
+    {
+        ValueName = "DISTRIBUTION",
+        AllowMultiple = true,
+    };
+
+    public static readonly OptionDefinition Queue = new("--queue", "Which rules govern N and L: a KMDF continuous reader (0 → 2, cap 10, multiples of max packet) or a generic request queue.")
+    {
+        AllowedValues = ["kmdf", "generic"],
+        DefaultValue = "kmdf",
+    };
+
+    public static readonly OptionDefinition WhatIfPending = new("--what-if-pending", "What-if: model more than the framework's 10 pending reads instead of capping them.")
+    {
+        IsFlag = true,
+    };
+
+    public static readonly OptionDefinition BulkRate = new("--bulk-rate", "An effective host bulk rate to use instead of the spec's bus budget (B/s, kB/s, MB/s, GB/s, decimal).")
+    {
+        ValueName = "RATE",
+    };
+
+    public static readonly OptionDefinition Measured = new("--measured", "A throughput you measured, drawn on the chart as a marker (e.g. 8MB/s).")
+    {
+        ValueName = "RATE",
+    };
+
+    public static readonly OptionDefinition DeviceRate = new("--device-rate", "The rate the device produces data into its FIFO; without it the device always has data.")
+    {
+        ValueName = "RATE",
+    };
+
+    public static readonly OptionDefinition Fifo = new("--fifo", "Device FIFO depth in bytes (with --device-rate); data arriving when it is full is dropped.")
+    {
+        ValueName = "BYTES",
+        DefaultValue = "4096",
+    };
+
+    public static readonly OptionDefinition Duration = new("--duration", "Simulated bus time.")
+    {
+        ValueName = "DURATION",
+        DefaultValue = "1s",
+    };
+
+    public static readonly OptionDefinition Seed = new("--seed", "Random seed; the same seed gives the same result.")
+    {
+        ValueName = "N",
+        DefaultValue = "1",
+    };
+
+    public static readonly OptionDefinition Seeds = new("--seeds", "Seeds per sweep point (1, 2, … N).")
+    {
+        ValueName = "N",
+        DefaultValue = "10",
+    };
+
+    public static readonly OptionDefinition PendingList = new("--pending", "NumPendingReads values to sweep: a range 1..10 or a list 1,2,4,8.")
+    {
+        ValueName = "LIST",
+        DefaultValue = "1..10",
+    };
+
+    public static readonly OptionDefinition TransferList = new("--transfer", "TransferLength values to sweep in bytes: a list such as 1024,2048,4096 (default: one service interval's bytes).")
+    {
+        ValueName = "LIST",
+    };
+
+    public static readonly OptionDefinition Vary = new("--vary", "Which swept quantity runs along the chart's x axis.")
+    {
+        AllowedValues = ["pending", "transfer", "turnaround"],
+        DefaultValue = "pending",
+    };
+
+    public static readonly OptionDefinition Json = new("--json", "Print one JSON object instead of the report.") { IsFlag = true };
+
+    /// <summary>The options that describe an endpoint, shared by every USB command.</summary>
+    public static IReadOnlyList<OptionDefinition> Endpoint { get; } =
+        [Speed, Type, MaxPacket, Direction, Mult, Burst, Interval, BytesPerInterval, Policy, Stuffing, PacketOverhead, BurstBeyondSpec];
+
+    /// <summary>Which option reports a <see cref="UsbInputException"/> about each engine field.</summary>
+    private static readonly Dictionary<string, OptionDefinition> OptionForField = new(StringComparer.Ordinal)
+    {
+        [UsbInputField.Speed] = Speed,
+        [UsbInputField.Type] = Type,
+        [UsbInputField.Direction] = Direction,
+        [UsbInputField.MaxPacket] = MaxPacket,
+        [UsbInputField.Mult] = Mult,
+        [UsbInputField.Burst] = Burst,
+        [UsbInputField.Interval] = Interval,
+        [UsbInputField.BytesPerInterval] = BytesPerInterval,
+        [UsbInputField.Policy] = Policy,
+        [UsbInputField.Stuffing] = Stuffing,
+        [UsbInputField.Transfer] = Transfer,
+        [UsbInputField.Pending] = Pending,
+        [UsbInputField.Turnaround] = Turnaround,
+        [UsbInputField.BulkRate] = BulkRate,
+        [UsbInputField.PacketOverhead] = PacketOverhead,
+        [UsbInputField.Duration] = Duration,
+        [UsbInputField.Seeds] = Seeds,
+        [UsbInputField.DeviceRate] = DeviceRate,
+        [UsbInputField.FifoDepth] = Fifo,
+    };
+
+    /// <summary>
+    /// Turns the engine's validation error into the one-line usage error of the option the user typed:
+    /// <c>--max-packet 1024: max packet 1024 is not allowed for a high-speed bulk endpoint …</c>.
+    /// </summary>
+    internal static CommandLineException ToUsageError(UsbInputException error)
+    {
+        var option = OptionForField.TryGetValue(error.Field, out var o) ? o.Name : "--" + error.Field;
+        return new CommandLineException($"{option} {error.Value}: {error.Message}");
+    }
+
+    /// <summary>Runs engine code, reporting its validation errors as usage errors of our options.</summary>
+    internal static T Checked<T>(Func<T> engineCall)
+    {
+        try
+        {
+            return engineCall();
+        }
+        catch (UsbInputException e)
+        {
+            throw ToUsageError(e);
+        }
+    }
+
+    internal static int WholeNumber(string text) =>
+        int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new FormatException("not a whole number");
+
+    /// <summary>The endpoint and analysis options from the shared endpoint options.</summary>
+    internal static (EndpointDescriptor Endpoint, AnalysisOptions Options) ParseEndpoint(CommandArguments arguments)
+    {
+        var speed = UsbNames.ParseSpeed(arguments.Value(Speed)!);
+        var type = UsbNames.ParseType(arguments.Value(Type)!);
+        var endpoint = new EndpointDescriptor(speed, type, arguments.ConvertRequired(MaxPacket, WholeNumber), arguments.Convert(Interval, WholeNumber, 1))
+        {
+            Direction = UsbNames.ParseDirection(arguments.Value(Direction)!),
+            Mult = arguments.Convert(Mult, WholeNumber, 1),
+            Burst = arguments.Convert(Burst, WholeNumber, 1),
+            BytesPerInterval = arguments.Has(BytesPerInterval) ? arguments.Convert(BytesPerInterval, WholeNumber) : null,
+        };
+        var overhead = arguments.Convert(PacketOverhead, WholeNumber, 32);
+        var options = new AnalysisOptions
+        {
+            Policy = UsbNames.ParsePolicy(arguments.Value(Policy)!),
+            Stuffing = UsbNames.ParseStuffing(arguments.Value(Stuffing)!),
+            SuperSpeedPacketOverheadBytes = overhead,
+            SuperSpeedPlusPacketOverheadBytes = overhead,
+            AllowSuperSpeedInterruptBurstBeyondSpec = arguments.Flag(BurstBeyondSpec),
+            BulkRateBytesPerSecond = arguments.Has(BulkRate) ? Quantities.ParseRate(arguments.Value(BulkRate)!) : null,
+        };
+        return (endpoint, options);
+    }
+
+    internal static RequestQueue ParseQueue(CommandArguments arguments) =>
+        arguments.Value(Queue) == "generic" ? RequestQueue.Generic : RequestQueue.KmdfContinuousReader;
+
+    internal static double? MeasuredRate(CommandArguments arguments) =>
+        arguments.Has(Measured) ? Quantities.ParseRate(arguments.Value(Measured)!, "measured") : null;
+
+    /// <summary>"1..10" or "1,2,4,8" as whole numbers.</summary>
+    internal static IReadOnlyList<int> WholeNumbers(string text)
+    {
+        var range = text.Split("..", StringSplitOptions.TrimEntries);
+        if (range.Length == 2)
+        {
+            var (from, to) = (WholeNumber(range[0]), WholeNumber(range[1]));
+            if (to < from || to - from > 1000) throw new FormatException("a range needs FROM..TO with FROM ≤ TO and at most 1000 values");
+            return Enumerable.Range(from, to - from + 1).ToArray();
+        }
+        return text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(WholeNumber).ToArray();
+    }
+}

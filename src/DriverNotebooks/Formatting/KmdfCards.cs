@@ -1,0 +1,151 @@
+using DriverNotebooks.Charts;
+using DriverNotebooks.Kmdf;
+
+namespace DriverNotebooks.Formatting;
+
+/// <summary>The facts a person reads off a KMDF result, shared by its HTML and text formatters.</summary>
+public static class KmdfCards
+{
+    public static ResultCard Report(LifecycleReport report)
+    {
+        var card = Run(report.Run, $"KMDF lifecycle: {report.Scenario.Title}");
+        if (!string.IsNullOrWhiteSpace(report.Scenario.Description)) card.Note(report.Scenario.Description);
+        return card;
+    }
+
+    public static ResultCard Run(RunResult run) => Run(run, $"KMDF lifecycle: {run.Scenario}");
+
+    private static ResultCard Run(RunResult run, string title)
+    {
+        var outcome = run.Outcome;
+        var card = new ResultCard(title)
+            .Verdict(Verdict(run))
+            .Number("Scenario", run.Scenario)
+            .Number("DriverEntry", outcome.DriverEntryStatus?.ToString() ?? "not called")
+            .Number("WdfDriverCreate succeeded", YesNo(outcome.WdfDriverCreated))
+            .Number("EvtDriverUnload ran", YesNo(outcome.EvtDriverUnloadRan))
+            .Number("WDFDRIVER EvtCleanupCallback ran", YesNo(outcome.DriverCleanupRan))
+            .Number("DriverUnload called", YesNo(outcome.DriverUnloadCalled) + (outcome.DriverUnloadChain.Count > 0 ? $" ({string.Join(" → ", outcome.DriverUnloadChain)})" : ""))
+            .Number("Image unloaded", YesNo(outcome.ImageUnloaded))
+            .Number("Devices started / present at end", $"{outcome.DevicesStarted} / {outcome.DevicesPresent}");
+        if (run.Failures.Count > 0) card.Number("Injected failures", string.Join(", ", run.Failures.Select(f => $"{f.StepId} → {f.Status}")));
+        if (run.UnreachedFailures.Count > 0) card.Note($"No step reached the requested failure {string.Join(", ", run.UnreachedFailures)}; steps this run reached: {string.Join(", ", run.FallibleSteps)}.");
+        if (run.Outstanding.Count > 0) card.Note($"Still allocated while the image stays loaded (not leaks yet): {string.Join(", ", run.Outstanding)}.");
+
+        if (run.Findings.Count > 0)
+        {
+            var findings = new ResultTable("Ledger findings", "Finding", "Resource", "Kind", "Where", "Detail");
+            foreach (var f in run.Findings) findings.Row(FaultSweepChart.FindingName(f.Kind), f.Resource, f.ResourceKind.ToString(), f.Where, f.Detail);
+            card.Table(findings);
+        }
+        if (run.Diagnostics.Count > 0)
+        {
+            var diagnostics = new ResultTable("Verifier diagnostics", "Code", "Where", "Message");
+            foreach (var d in run.Diagnostics) diagnostics.Row(d.Code.ToString(), d.Where, d.Message);
+            card.Table(diagnostics);
+        }
+        var trace = new ResultTable("Trace", "#", "Layer", "Event", "Object", "IRQL", "Status");
+        foreach (var e in run.Trace)
+            trace.Row(e.Sequence.ToString(), KmdfTraceChart.LaneName(e.Layer), new string(' ', e.Depth * 2) + e.Label, e.Object ?? "", e.Irql.ToWdkName(), e.Status?.ToString() ?? "");
+        return card.Table(trace, collapsed: true);
+    }
+
+    public static ResultCard FaultSweep(FaultSweepResult sweep)
+    {
+        var singles = sweep.Points.Where(p => p.FailedSteps.Count == 1).ToList();
+        var pairs = sweep.Points.Where(p => p.FailedSteps.Count == 2).ToList();
+        var problems = sweep.Problems;
+        var verdict = problems.Count == 0
+            ? $"Clean at every failure point: none of the {sweep.Points.Count} runs leaks or misuses a resource."
+            : $"{problems.Count} of {sweep.Points.Count} runs find a problem; what leaks at some point: {string.Join(", ", sweep.EverLeaked.DefaultIfEmpty("nothing"))}.";
+        var card = new ResultCard($"Fault injection: {sweep.Scenario}")
+            .Verdict(verdict)
+            .Number("Fallible steps", sweep.FallibleSteps.Count.ToString())
+            .Number("Runs with one failure", singles.Count.ToString())
+            .Number("Runs with two failures", pairs.Count.ToString())
+            .Number("Runs with findings", problems.Count.ToString())
+            .Number("Baseline (no injected failure)", sweep.Baseline.IsClean ? "clean" : "finds " + string.Join(", ", sweep.Baseline.Findings.Select(f => $"{f.Kind} {f.Resource}")));
+
+        var table = new ResultTable("Each step failing in turn", "Failing step", "DriverEntry", "Leaked", "Other findings");
+        foreach (var point in singles)
+        {
+            table.Row(point.FailedSteps[0],
+                point.Result.Outcome.DriverEntryStatus?.ToString() ?? "",
+                point.Leaked.Count == 0 ? "—" : string.Join(", ", point.Leaked),
+                string.Join(", ", point.Result.Findings.Where(f => f.Kind != FindingKind.Leaked).Select(f => $"{FaultSweepChart.FindingName(f.Kind)} {f.Resource}").DefaultIfEmpty("—")));
+        }
+        card.Table(table);
+        if (pairs.Count > 0)
+        {
+            var pairTable = new ResultTable("Pairs of failures with findings", "Failing steps", "Findings");
+            foreach (var point in pairs.Where(p => !p.IsClean))
+                pairTable.Row(string.Join(" + ", point.FailedSteps), string.Join(", ", point.Result.Findings.Select(f => $"{FaultSweepChart.FindingName(f.Kind)} {f.Resource}")));
+            if (pairTable.RowCount > 0) card.Table(pairTable, collapsed: true);
+        }
+        return card;
+    }
+
+    public static ResultCard PatternMatrix(PatternMatrixResult matrix)
+    {
+        var leaking = matrix.Cells.Where(c => !c.IsClean).ToList();
+        var card = new ResultCard("Pattern matrix: where cleanup lives × where DriverEntry fails × where globals are allocated")
+            .Verdict(PatternVerdict(matrix, leaking.Count));
+        var table = new ResultTable("Combinations", "Cleanup in", "Globals", "DriverEntry fails", "Result");
+        foreach (var cell in matrix.Cells)
+        {
+            table.Row(cell.Cleanup == CleanupLocation.EvtDriverUnload ? "EvtDriverUnload" : "WDFDRIVER EvtCleanupCallback",
+                cell.Globals == GlobalsPlacement.BeforeWdfDriverCreate ? "before WdfDriverCreate" : "after WdfDriverCreate",
+                PatternMatrixChart.FailureName(cell.Failure),
+                PatternMatrixChart.CellText(cell));
+        }
+        return card.Table(table, collapsed: true);
+    }
+
+    private static string PatternVerdict(PatternMatrixResult matrix, int leaking)
+    {
+        if (leaking == 0) return "Every combination is clean.";
+        var summary = $"{leaking} of {matrix.Cells.Count} combinations leak";
+        return AfterCreateWithCleanupIsAlwaysClean(matrix)
+            ? summary + "; only cleanup in the WDFDRIVER's EvtCleanupCallback with globals allocated after WdfDriverCreate is clean wherever DriverEntry fails."
+            : summary + ".";
+    }
+
+    /// <summary>The blog's claim, checked on the computed matrix rather than assumed.</summary>
+    private static bool AfterCreateWithCleanupIsAlwaysClean(PatternMatrixResult matrix) =>
+        matrix.Cells.Where(c => c.Cleanup == CleanupLocation.DriverCleanupCallback && c.Globals == GlobalsPlacement.AfterWdfDriverCreate).All(c => c.IsClean)
+        && matrix.Cells.Where(c => !(c.Cleanup == CleanupLocation.DriverCleanupCallback && c.Globals == GlobalsPlacement.AfterWdfDriverCreate)).Any(c => !c.IsClean);
+
+    public static string Verdict(RunResult run)
+    {
+        var o = run.Outcome;
+        var problems = new List<string>();
+        if (run.Leaked.Count > 0) problems.Add("leaks " + string.Join(", ", run.Leaked));
+        if (run.FreedTwice.Count > 0) problems.Add("frees " + string.Join(", ", run.FreedTwice) + " twice");
+        if (run.FreedWhileInUse.Count > 0) problems.Add("frees " + string.Join(", ", run.FreedWhileInUse) + " while a device still uses it");
+        if (run.UsedAfterFree.Count > 0) problems.Add("uses " + string.Join(", ", run.UsedAfterFree) + " after it was freed");
+        var headline = problems.Count == 0
+            ? run.Diagnostics.Count == 0 ? "Clean: nothing leaks and nothing is freed twice or while in use." : $"No ledger findings, but {run.Diagnostics.Count} verifier diagnostic(s)."
+            : "The driver " + Phrases(problems) + ".";
+
+        string why;
+        if (o.DriverEntryStatus is { IsSuccess: false } failed)
+        {
+            why = $" DriverEntry returned {failed}, so EvtDriverUnload never ran; "
+                + (o.DriverCleanupRan ? "the WDFDRIVER's EvtCleanupCallback still ran when the stub unbound the library."
+                   : o.WdfDriverCreated ? "the WDFDRIVER had no EvtCleanupCallback to run." : "WdfDriverCreate had not succeeded, so no WDFDRIVER cleanup callback could run.");
+        }
+        else if (o.ImageUnloaded)
+        {
+            why = $" The driver unloaded; EvtDriverUnload {(o.EvtDriverUnloadRan ? "ran" : "did not run")} and the WDFDRIVER's EvtCleanupCallback {(o.DriverCleanupRan ? "ran" : "did not run")}.";
+        }
+        else
+        {
+            why = " The driver is still loaded at the end of the scenario.";
+        }
+        return headline + why;
+    }
+
+    private static string Phrases(List<string> parts) => parts.Count == 1 ? parts[0] : string.Join(", ", parts.Take(parts.Count - 1)) + " and " + parts[^1];
+
+    private static string YesNo(bool value) => value ? "yes" : "no";
+}

@@ -1,0 +1,138 @@
+using System.Net;
+using System.Text;
+
+namespace DriverNotebooks.Formatting;
+
+/// <summary>
+/// The shape every result shows in a notebook: a title, a verdict in plain words, the key numbers,
+/// optional notes and tables, then a chart. One builder renders it as HTML and as plain text, so the
+/// two never tell different facts. Every string is HTML-escaped here; callers pass raw text.
+/// </summary>
+public sealed class ResultCard(string title)
+{
+    private readonly List<(string Label, string Value)> _numbers = [];
+    private readonly List<string> _notes = [];
+    private readonly List<(ResultTable Table, bool Collapsed)> _tables = [];
+    private string? _verdict;
+    private readonly List<string> _charts = [];
+
+    public ResultCard Verdict(string verdict)
+    {
+        _verdict = verdict;
+        return this;
+    }
+
+    public ResultCard Number(string label, string value)
+    {
+        _numbers.Add((label, value));
+        return this;
+    }
+
+    public ResultCard Note(string note)
+    {
+        _notes.Add(note);
+        return this;
+    }
+
+    /// <summary>Adds a table; a collapsed one shows in HTML behind its caption (a details element).</summary>
+    public ResultCard Table(ResultTable table, bool collapsed = false)
+    {
+        _tables.Add((table, collapsed));
+        return this;
+    }
+
+    /// <summary>Adds chart HTML from <see cref="Charts.ChartHtml"/>; trusted markup, inserted as is, in order.</summary>
+    public ResultCard ChartHtml(string html)
+    {
+        _charts.Add(html);
+        return this;
+    }
+
+    public string ToHtml()
+    {
+        var html = new StringBuilder();
+        html.Append("<div class=\"dn-result\">");
+        html.Append("<h4 class=\"dn-title\">").Append(Encode(title)).Append("</h4>");
+        if (_verdict is not null) html.Append("<p class=\"dn-verdict\"><strong>").Append(Encode(_verdict)).Append("</strong></p>");
+        if (_numbers.Count > 0)
+        {
+            html.Append("<table class=\"dn-numbers\"><tbody>");
+            foreach (var (label, value) in _numbers)
+                html.Append("<tr><th scope=\"row\">").Append(Encode(label)).Append("</th><td>").Append(Encode(value)).Append("</td></tr>");
+            html.Append("</tbody></table>");
+        }
+        foreach (var note in _notes) html.Append("<p class=\"dn-note\">").Append(Encode(note)).Append("</p>");
+        foreach (var (table, _) in _tables.Where(t => !t.Collapsed)) table.AppendHtml(html);
+        foreach (var chart in _charts) html.Append(chart);
+        foreach (var (table, _) in _tables.Where(t => t.Collapsed))
+        {
+            html.Append("<details class=\"dn-details\"><summary>").Append(Encode(table.Caption)).Append("</summary>");
+            table.AppendHtml(html);
+            html.Append("</details>");
+        }
+        html.Append("</div>");
+        return html.ToString();
+    }
+
+    public string ToText()
+    {
+        var text = new StringBuilder();
+        text.AppendLine(title);
+        if (_verdict is not null) text.AppendLine(_verdict);
+        if (_numbers.Count > 0)
+        {
+            text.AppendLine();
+            var width = _numbers.Max(n => n.Label.Length);
+            foreach (var (label, value) in _numbers) text.Append("  ").Append(label.PadRight(width)).Append("  ").AppendLine(value);
+        }
+        foreach (var note in _notes) text.AppendLine().Append("Note: ").AppendLine(note);
+        foreach (var (table, _) in _tables) text.AppendLine().Append(table.ToText());
+        return text.ToString().TrimEnd() + Environment.NewLine;
+    }
+
+    internal static string Encode(string text) => WebUtility.HtmlEncode(text);
+}
+
+/// <summary>A small table inside a <see cref="ResultCard"/>.</summary>
+public sealed class ResultTable(string caption, params string[] columns)
+{
+    private readonly List<string[]> _rows = [];
+
+    public string Caption { get; } = caption;
+
+    public IReadOnlyList<string> Columns { get; } = columns;
+
+    public ResultTable Row(params string[] cells)
+    {
+        if (cells.Length != Columns.Count) throw new ArgumentException($"a row of '{Caption}' needs {Columns.Count} cells, not {cells.Length}");
+        _rows.Add(cells);
+        return this;
+    }
+
+    public int RowCount => _rows.Count;
+
+    internal void AppendHtml(StringBuilder html)
+    {
+        html.Append("<table class=\"dn-table\"><caption>").Append(ResultCard.Encode(Caption)).Append("</caption><thead><tr>");
+        foreach (var column in Columns) html.Append("<th>").Append(ResultCard.Encode(column)).Append("</th>");
+        html.Append("</tr></thead><tbody>");
+        foreach (var row in _rows)
+        {
+            html.Append("<tr>");
+            foreach (var cell in row) html.Append("<td>").Append(ResultCard.Encode(cell)).Append("</td>");
+            html.Append("</tr>");
+        }
+        html.Append("</tbody></table>");
+    }
+
+    public string ToText()
+    {
+        var widths = Columns.Select((c, i) => Math.Max(c.Length, _rows.Count == 0 ? 0 : _rows.Max(r => r[i].Length))).ToArray();
+        var text = new StringBuilder();
+        text.AppendLine(Caption);
+        text.Append("  ").AppendLine(string.Join("  ", Columns.Select((c, i) => c.PadRight(widths[i]))).TrimEnd());
+        text.Append("  ").AppendLine(string.Join("  ", widths.Select(w => new string('-', w))));
+        foreach (var row in _rows) text.Append("  ").AppendLine(string.Join("  ", row.Select((c, i) => c.PadRight(widths[i]))).TrimEnd());
+        return text.ToString();
+    }
+}

@@ -1,0 +1,56 @@
+using DriverNotebooks.Charts;
+using DriverNotebooks.Commands.Kmdf;
+using DriverNotebooks.Kmdf;
+using DriverNotebooks.Usb;
+using Microsoft.DotNet.Interactive.Formatting;
+using Plotly.NET;
+
+namespace DriverNotebooks.Formatting;
+
+/// <summary>
+/// The HTML and text formatters of every result type: HTML shows the card (verdict, key numbers,
+/// tables) followed by the result's default chart; text shows the same card for a terminal.
+/// </summary>
+internal static class ResultFormatters
+{
+    public static void Register()
+    {
+        RegisterCard<RunResult>(KmdfCards.Run, run => KmdfTraceChart.Create(run));
+        RegisterCard<LifecycleReport>(KmdfCards.Report, report => KmdfTraceChart.Create(report.Run, $"KMDF trace: {report.Scenario.Title}"));
+        RegisterCard<FaultSweepResult>(KmdfCards.FaultSweep, FaultSweepChart.Create);
+        RegisterCard<PatternMatrixResult>(KmdfCards.PatternMatrix, PatternMatrixChart.Create);
+        RegisterCard<KmdfScenarioCatalog>(Catalog, (Func<KmdfScenarioCatalog, GenericChart>?)null);
+
+        RegisterCard<ThroughputView>(UsbCards.Throughput, ThroughputChart.Create);
+        RegisterCard<ThroughputReport>(r => UsbCards.Throughput(new ThroughputView(r)), r => ThroughputChart.Create(new ThroughputView(r)));
+        RegisterCard<SimulationView>(UsbCards.Simulation, SimulationCharts.Create);
+        RegisterCard<SimulationResult>(r => UsbCards.Simulation(new SimulationView(r)), r => SimulationCharts.Create(new SimulationView(r)));
+        RegisterCard<SweepView>(UsbCards.Sweep, SweepChart.Create);
+        RegisterCard<SweepResult>(r => UsbCards.Sweep(new SweepView(r)), r => SweepChart.Create(new SweepView(r)));
+        RegisterCard<AdmissionResult>(UsbCards.Admission, AdmissionChart.Create);
+    }
+
+    private static void RegisterCard<T>(Func<T, ResultCard> card, Func<T, GenericChart>? chart) =>
+        RegisterCard(card, chart is null ? null : (Func<T, IEnumerable<GenericChart>>)(value => [chart(value)]));
+
+    private static void RegisterCard<T>(Func<T, ResultCard> card, Func<T, IEnumerable<GenericChart>>? charts)
+    {
+        Formatter.Register<T>((value, writer) =>
+        {
+            var built = card(value);
+            foreach (var chart in charts?.Invoke(value) ?? []) built.ChartHtml(ChartHtml.Render(chart));
+            writer.Write(built.ToHtml());
+        }, FormattedOutput.Html);
+        Formatter.Register<T>((value, writer) => writer.Write(card(value).ToText()), FormattedOutput.PlainText);
+        Formatter.SetPreferredMimeTypesFor(typeof(T), FormattedOutput.Html);
+    }
+
+    private static ResultCard Catalog(KmdfScenarioCatalog catalog)
+    {
+        var table = new ResultTable("Built-in scenarios", "Name", "Title");
+        foreach (var scenario in catalog.Scenarios) table.Row(scenario.Name, scenario.Title);
+        return new ResultCard($"{catalog.Scenarios.Count} built-in KMDF scenarios")
+            .Note("Run one with #!kmdf-lifecycle --scenario NAME (drivernb kmdf --scenario NAME); sweep its failure points with #!kmdf-faults.")
+            .Table(table);
+    }
+}

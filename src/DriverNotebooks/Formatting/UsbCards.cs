@@ -1,0 +1,123 @@
+using System.Globalization;
+using DriverNotebooks.Usb;
+
+namespace DriverNotebooks.Formatting;
+
+/// <summary>The facts a person reads off a USB result, shared by its HTML and text formatters.</summary>
+public static class UsbCards
+{
+    public static ResultCard Throughput(ThroughputView view)
+    {
+        var r = view.Report;
+        var card = new ResultCard($"USB throughput: {r.Endpoint}")
+            .Verdict(r.Verdict.Text)
+            .Number("Bus allows", $"{Rate(r.BusLimitBytesPerSecond)} ({r.BusLimitDerivation})")
+            .Number("Service period", $"{Quantities.FormatSeconds(r.ServicePeriodSeconds)} ({r.IntervalRule})")
+            .Number("Bytes per service period", $"{r.BytesPerInterval:N0} B in {r.TransactionsPerInterval} transaction{(r.TransactionsPerInterval == 1 ? "" : "s")}")
+            .Number("Bus time of one transaction", $"{r.TransactionBusTimeNanoseconds:N0} ns (Linux usb_calc_bus_time); {r.SpecTransactionBusTimeNanoseconds:N0} ns (spec §5.11.3, {(r.Stuffing == BitStuffing.WorstCase ? "worst-case" : "no")} stuffing)")
+            .Number("Policy", UsbNames.ToCliName(r.Policy));
+        if (r.BulkRateBytesPerSecond is { } bulk) card.Number("Host bulk rate given", Rate(bulk));
+        if (r.Pipeline is { } p)
+        {
+            card.Number("Pipeline", $"{p.PendingReads} pending read{(p.PendingReads == 1 ? "" : "s")}{(r.EffectivePendingReads is { } n && n != p.PendingReads ? $" (the framework uses {n})" : "")} of {p.TransferLength:N0} B, turnaround {p.Turnaround}");
+            card.Number("Pipeline allows", Rate(r.PipelineLimitBytesPerSecond!.Value));
+            if (r.TurnaroundBudgetSeconds is { } budget) card.Number("Turnaround budget", $"{Quantities.FormatSeconds(budget)} keeps the bus busy with these reads");
+            if (r.PendingReadsForCeiling is { } needN) card.Number("Pending reads for the ceiling", needN.ToString(CultureInfo.InvariantCulture));
+            if (r.TransferLengthForCeiling is { } needL) card.Number("TransferLength for the ceiling", $"{needL:N0} B");
+        }
+        card.Number("Expected throughput", $"{Rate(r.ThroughputBytesPerSecond)}{(r.LimitedBy is { } limit ? $", limited by the {UsbNames.ToCliName(limit)}" : "")}");
+        if (view.MeasuredBytesPerSecond is { } measured)
+        {
+            card.Number("Measured", $"{Rate(measured)} ({measured / r.ThroughputBytesPerSecond:P0} of the expected throughput)");
+        }
+        foreach (var warning in r.Warnings) card.Note(warning);
+        return card;
+    }
+
+    public static ResultCard Simulation(SimulationView view)
+    {
+        var s = view.Result;
+        var settings = s.Settings;
+        var ofBus = s.BusLimitBytesPerSecond > 0 ? s.ThroughputBytesPerSecond / s.BusLimitBytesPerSecond : 0;
+        var verdict = $"Delivered {Rate(s.ThroughputBytesPerSecond)} over {Quantities.FormatSeconds(s.SimulatedSeconds)} of bus time, {ofBus:P1} of what the bus allows; "
+            + $"the analytic model gives {Rate(s.AnalyticBytesPerSecond)} ({UsbNames.ToCliName(s.AnalyticLimitedBy)}-limited). "
+            + (settings.Device is null
+                ? $"{s.IdleIntervals:N0} service opportunities passed with no read queued."
+                : $"{s.LostOpportunities:N0} service opportunities passed with data waiting and no read queued; the device dropped {s.DroppedBytes:N0} B.");
+        var card = new ResultCard($"USB reader simulation: {settings.Endpoint}")
+            .Verdict(verdict)
+            .Number("Reads", $"{s.EffectivePendingReads} pending × {settings.TransferLength:N0} B, turnaround {settings.Turnaround}")
+            .Number("Simulated", $"{s.SimulatedIntervals:N0} service intervals of {Quantities.FormatSeconds(s.ServicePeriodSeconds)}, seed {settings.Seed}")
+            .Number("Throughput (simulated)", Rate(s.ThroughputBytesPerSecond))
+            .Number("Throughput (analytic)", Rate(s.AnalyticBytesPerSecond))
+            .Number("Bus allows", Rate(s.BusLimitBytesPerSecond))
+            .Number("Intervals busy / idle", $"{s.BusyIntervals:N0} / {s.IdleIntervals:N0}")
+            .Number("Request latency p50 / p90 / p99 / max",
+                $"{Quantities.FormatSeconds(s.Latency.P50Seconds)} / {Quantities.FormatSeconds(s.Latency.P90Seconds)} / {Quantities.FormatSeconds(s.Latency.P99Seconds)} / {Quantities.FormatSeconds(s.Latency.MaxSeconds)}");
+        if (settings.Device is { } device)
+        {
+            card.Number("Device", $"{Rate(device.RateBytesPerSecond)} into a {device.FifoDepthBytes:N0} B FIFO")
+                .Number("Lost opportunities (data waiting, no read queued)", s.LostOpportunities.ToString("N0", CultureInfo.InvariantCulture))
+                .Number("Dropped by the device", $"{s.DroppedBytes:N0} B of {s.ProducedBytes:N0} B produced");
+        }
+        if (view.MeasuredBytesPerSecond is { } measured) card.Number("Measured", Rate(measured));
+        foreach (var warning in s.Warnings) card.Note(warning);
+        return card;
+    }
+
+    public static ResultCard Sweep(SweepView view)
+    {
+        var rows = view.Result.Rows;
+        var bus = rows.Count > 0 ? rows[0].BusLimitBytesPerSecond : 0;
+        var best = rows.MaxBy(r => r.SimulatedMeanBytesPerSecond ?? r.AnalyticBytesPerSecond);
+        var verdict = best is null
+            ? "The sweep has no points."
+            : $"Best point: {Rate(best.SimulatedMeanBytesPerSecond ?? best.AnalyticBytesPerSecond)} with {best.PendingReads} pending read(s) of {best.TransferLength:N0} B and turnaround {best.Turnaround}; the bus allows {Rate(bus)}. "
+              + Saturation(rows, bus);
+        var card = new ResultCard($"USB sweep: {view.Result.Settings.Endpoint}")
+            .Verdict(verdict)
+            .Number("Points", $"{rows.Count} × {view.Result.Settings.Seeds} seed(s) × {view.Result.Settings.SimulatedTime} of bus time")
+            .Number("Simulated service intervals", view.Result.SimulatedIntervals.ToString("N0", CultureInfo.InvariantCulture))
+            .Number("Bus allows", Rate(bus));
+        if (view.MeasuredBytesPerSecond is { } measured) card.Number("Measured", Rate(measured));
+        var table = new ResultTable("Sweep points", "Pending", "TransferLength", "Turnaround", "Analytic", "Simulated mean", "Min – max", "p99 latency");
+        foreach (var r in rows)
+        {
+            table.Row(r.EffectivePendingReads == r.PendingReads ? r.PendingReads.ToString(CultureInfo.InvariantCulture) : $"{r.PendingReads} (→ {r.EffectivePendingReads})",
+                $"{r.TransferLength:N0} B", r.Turnaround, Rate(r.AnalyticBytesPerSecond),
+                r.SimulatedMeanBytesPerSecond is { } mean ? Rate(mean) : "—",
+                r.SimulatedMinBytesPerSecond is { } min && r.SimulatedMaxBytesPerSecond is { } max ? $"{Rate(min)} – {Rate(max)}" : "—",
+                r.MeanP99LatencySeconds is { } p99 ? Quantities.FormatSeconds(p99) : "—");
+        }
+        foreach (var warning in view.Result.Warnings) card.Note(warning);
+        return card.Table(table, collapsed: true);
+    }
+
+    public static ResultCard Admission(AdmissionResult result)
+    {
+        var card = new ResultCard($"Periodic admission on a {UsbNames.Describe(result.Speed)} bus")
+            .Verdict(result.Summary)
+            .Number("Budget", $"{result.PeriodicPercent} % of {result.FrameNanoseconds:N0} ns = {result.BudgetNanoseconds:N0} ns per {UsbNames.IntervalName(result.Speed)}")
+            .Number("Bus-time model", result.Model.ToString());
+        var table = new ResultTable("Endpoints in the order they were admitted", "#", "Endpoint", "Cost", "Period", "Peak with it", "Fits", "Over by");
+        foreach (var e in result.Entries)
+        {
+            table.Row(e.Position.ToString(CultureInfo.InvariantCulture), e.Endpoint.ToString(), $"{e.CostNanoseconds:N0} ns",
+                $"{e.PeriodNativeIntervals}{(e.PeriodRoundedDown ? " (rounded down)" : "")}", $"{e.PeakLoadNanoseconds:N0} ns", e.Fits ? "yes" : "no",
+                e.Fits ? "—" : $"{e.OverByNanoseconds:N0} ns ≈ {e.OverByBytes:N0} B ({e.OverByPercentOfFrame:0.0} % of the frame)");
+        }
+        return card.Table(table);
+    }
+
+    private static string Saturation(IReadOnlyList<SweepRow> rows, double bus)
+    {
+        var reaching = rows
+            .Where(r => (r.SimulatedMeanBytesPerSecond ?? r.AnalyticBytesPerSecond) >= 0.99 * bus)
+            .GroupBy(r => r.Turnaround)
+            .Select(g => $"{g.Key}: from {g.Min(r => r.EffectivePendingReads)} pending read(s)")
+            .ToList();
+        return reaching.Count == 0 ? "No point reaches 99 % of the bus limit." : "Reaching 99 % of the bus limit — " + string.Join("; ", reaching) + ".";
+    }
+
+    private static string Rate(double bytesPerSecond) => Quantities.FormatRate(bytesPerSecond);
+}

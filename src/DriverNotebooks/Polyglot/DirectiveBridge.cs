@@ -1,0 +1,83 @@
+using System.Text.Json;
+using DriverNotebooks.Commands;
+using DriverNotebooks.Formatting;
+
+namespace DriverNotebooks.Polyglot;
+
+/// <summary>
+/// The tested half of the Polyglot Notebooks extension. <c>extension.dib</c> turns each
+/// <see cref="DirectiveSpec"/> into a <c>KernelActionDirective</c> with its <c>KernelDirectiveParameter</c>s
+/// and hands every invocation's bound values back to <see cref="Run"/>; nothing else lives in the script.
+/// </summary>
+/// <remarks>
+/// .NET Interactive keys directive handlers by command type, so one command type serves every
+/// directive and the directive's name arrives in the bound values as <c>invokedDirective</c>
+/// (dotnet/interactive <c>Kernel.AddDirective&lt;TCommand&gt;</c>, <c>RegisterCommandHandler</c>).
+/// </remarks>
+public static class DirectiveBridge
+{
+    /// <summary>The key under which .NET Interactive passes the directive's own name.</summary>
+    public const string InvokedDirectiveKey = "invokedDirective";
+
+    /// <summary>The directives to register, one per magic command, from the shared definitions.</summary>
+    public static IReadOnlyList<DirectiveSpec> Directives =>
+        MagicCommands.All.Select(c => DirectiveSpec.From(c.Definition)).ToList();
+
+    /// <summary>Registers the formatters the directives' results display with.</summary>
+    public static void RegisterFormatters() => NotebookFormatters.EnsureRegistered();
+
+    /// <summary>
+    /// Runs the directive named in <paramref name="boundValues"/> with the other values as its options.
+    /// JSON strings, numbers and booleans arrive as the text the user typed.
+    /// </summary>
+    public static MagicCommandResult Run(IReadOnlyDictionary<string, JsonElement> boundValues, CancellationToken cancellationToken = default)
+    {
+        if (!boundValues.TryGetValue(InvokedDirectiveKey, out var invoked) || invoked.ValueKind != JsonValueKind.String)
+        {
+            return MagicCommandResult.Failed($"the directive's name was not passed as '{InvokedDirectiveKey}'");
+        }
+        var name = invoked.GetString()!;
+        var command = MagicCommands.Find(name);
+        if (command is null) return MagicCommandResult.Failed($"unknown magic command {Phrases.Quote(name)}");
+
+        var values = boundValues.Where(kv => kv.Key != InvokedDirectiveKey).ToList();
+        if (values.Any(kv => IsHelp(kv.Key) && kv.Value.ValueKind == JsonValueKind.True))
+        {
+            return new MagicCommandResult([HelpText.Render(command.Definition, asMagicCommand: true)], null);
+        }
+        var named = values
+            .Where(kv => !IsHelp(kv.Key))
+            .Where(kv => kv.Value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined or JsonValueKind.False))
+            .Select(kv => new KeyValuePair<string, string?>(kv.Key, AsText(kv.Value)));
+        return MagicCommands.Run(name, named, cancellationToken);
+    }
+
+    private static bool IsHelp(string key) => key is "help" or "--help";
+
+    private static string AsText(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString()!,
+        JsonValueKind.True => "true",
+        _ => value.GetRawText(),
+    };
+}
+
+/// <summary>A directive as .NET Interactive declares it: name, description and parameters.</summary>
+public sealed record DirectiveSpec(string Name, string Description, IReadOnlyList<DirectiveParameterSpec> Parameters)
+{
+    public static DirectiveSpec From(CommandDefinition definition) => new(
+        definition.MagicName,
+        definition.Description,
+        [
+            .. definition.Options.Select(o => new DirectiveParameterSpec(
+                o.Name,
+                o.Description + (o.DefaultValue is null ? "" : $" Default: {o.DefaultValue}."),
+                o.IsFlag,
+                o.Required,
+                o.AllowedValues)),
+            new DirectiveParameterSpec("--help", "Show usage and examples.", Flag: true, Required: false, AllowedValues: []),
+        ]);
+}
+
+/// <summary>One <c>KernelDirectiveParameter</c>: a flag or a valued option, with completions for its allowed values.</summary>
+public sealed record DirectiveParameterSpec(string Name, string Description, bool Flag, bool Required, IReadOnlyList<string> AllowedValues);

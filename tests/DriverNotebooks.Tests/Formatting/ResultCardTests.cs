@@ -1,0 +1,40 @@
+using DriverNotebooks.Formatting;
+
+namespace DriverNotebooks.Tests.Formatting;
+
+public class ResultCardTests
+{
+    private static ResultCard Card() => new ResultCard("Endpoint <ep1> & co")
+        .Verdict("The bus limits: \"1024 B\" per <interval>.")
+        .Number("Name <script>", "a & b")
+        .Note("<b>not bold</b>")
+        .Table(new ResultTable("Steps <x>", "Step", "Result").Row("<DriverEntry>", "leaks 'gBuffer'"));
+
+    [Fact]
+    public void Every_user_supplied_string_is_html_escaped()
+    {
+        var html = Card().ToHtml();
+
+        Assert.DoesNotContain("<ep1>", html);
+        Assert.DoesNotContain("<script>", html);
+        Assert.DoesNotContain("<b>not bold</b>", html);
+        Assert.DoesNotContain("<DriverEntry>", html);
+        Assert.Contains("Endpoint &lt;ep1&gt; &amp; co", html);
+        Assert.Contains("&lt;b&gt;not bold&lt;/b&gt;", html);
+    }
+
+    [Fact]
+    public void The_text_form_carries_the_same_facts_unescaped()
+    {
+        var text = Card().ToText();
+
+        Assert.Contains("Endpoint <ep1> & co", text);
+        Assert.Contains("The bus limits: \"1024 B\" per <interval>.", text);
+        Assert.Contains("Name <script>  a & b", text);
+        Assert.Contains("<DriverEntry>", text);
+    }
+
+    [Fact]
+    public void A_table_row_with_the_wrong_number_of_cells_is_a_programming_error() =>
+        Assert.Throws<ArgumentException>(() => new ResultTable("t", "a", "b").Row("only one"));
+}
