@@ -28,6 +28,10 @@ internal static class ResultFormatters
         RegisterCard<SweepView>(UsbCards.Sweep, SweepChart.Create);
         RegisterCard<SweepResult>(r => UsbCards.Sweep(new SweepView(r)), r => SweepChart.Create(new SweepView(r)));
         RegisterCard<AdmissionResult>(UsbCards.Admission, AdmissionChart.Create);
+
+        // The fluent descriptions display as what they describe.
+        RegisterAs<UsbEndpoint>(endpoint => endpoint.Analyze());
+        RegisterAs<UsbReader>(reader => reader.Analyze());
     }
 
     private static void RegisterCard<T>(Func<T, ResultCard> card, Func<T, GenericChart>? chart) =>
@@ -42,6 +46,13 @@ internal static class ResultFormatters
             writer.Write(built.ToHtml());
         }, FormattedOutput.Html);
         Formatter.Register<T>((value, writer) => writer.Write(card(value).ToText()), FormattedOutput.PlainText);
+        Formatter.SetPreferredMimeTypesFor(typeof(T), FormattedOutput.Html);
+    }
+
+    private static void RegisterAs<T>(Func<T, object> shownAs)
+    {
+        foreach (var mimeType in new[] { FormattedOutput.Html, FormattedOutput.PlainText })
+            Formatter.Register<T>((value, writer) => writer.Write(shownAs(value).ToDisplayString(mimeType)), mimeType);
         Formatter.SetPreferredMimeTypesFor(typeof(T), FormattedOutput.Html);
     }
 

@@ -1,0 +1,47 @@
+using DriverNotebooks.Charts;
+using DriverNotebooks.Commands.Kmdf;
+using DriverNotebooks.Formatting;
+using DriverNotebooks.Kmdf;
+using DriverNotebooks.Usb;
+
+namespace DriverNotebooks.Tests.Formatting;
+
+/// <summary>Every result type a notebook can display has an HTML and a text formatter that tell the same facts.</summary>
+public class ResultFormattersTests
+{
+    private static readonly UsbReader Reader = Throughput.HighSpeed.Interrupt(1024).ContinuousReader(transfer: 1024, pending: 4, turnaround: "100us");
+    private static readonly Scenario Driver = Lifecycle.BuiltIn("cleanup-in-evtdriverunload");
+
+    public static TheoryData<string, object, string> Results() => new()
+    {
+        { "ThroughputView", Reader.Analyze(), "Bus-limited at 8.192 MB/s" },
+        { "ThroughputReport", Reader.Analyze().Report, "Bus-limited at 8.192 MB/s" },
+        { "UsbReader", Reader, "Bus-limited at 8.192 MB/s" },
+        { "UsbEndpoint", Throughput.ThreadEndpoint, "The bus allows 8.192 MB/s" },
+        { "SimulationView", Reader.Simulate(duration: "100ms"), "Delivered 8.192 MB/s" },
+        { "SimulationResult", Reader.Simulate(duration: "100ms").Result, "Delivered 8.192 MB/s" },
+        { "SweepView", Reader.Sweep(pending: "1..3", seeds: 1, duration: "50ms"), "Best point: 8.192 MB/s" },
+        { "SweepResult", Reader.Sweep(pending: "1..3", seeds: 1, duration: "50ms").Result, "Best point: 8.192 MB/s" },
+        { "AdmissionResult", PeriodicAdmission.Check(UsbSpeed.High, Enumerable.Repeat(new EndpointDescriptor(UsbSpeed.High, TransferType.Isochronous, 1024), 5).ToArray()), "Endpoint 5 (high-speed isochronous IN, 1024 B × 1, bInterval 1) does not fit" },
+        { "LifecycleReport", Lifecycle.Run(Driver), "The driver leaks gBuffer, gLookaside." },
+        { "RunResult", Lifecycle.Run(Driver).Run, "The driver leaks gBuffer, gLookaside." },
+        { "FaultSweepResult", Lifecycle.Faults(Driver), "what leaks at some point: gBuffer, gLookaside" },
+        { "PatternMatrixResult", Lifecycle.Patterns(), "combinations leak" },
+        { "KmdfScenarioCatalog", new KmdfScenarioCatalog(BuiltInScenarios.All), "built-in KMDF scenarios" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Results))]
+    public void The_html_shows_the_verdict_and_a_chart_and_the_text_shows_the_same_verdict(string type, object value, string verdict)
+    {
+        var outputs = NotebookFormatters.Format(value);
+
+        var html = Assert.Single(outputs, o => o.MimeType == "text/html").Text;
+        var text = Assert.Single(outputs, o => o.MimeType == "text/plain").Text;
+        Assert.Contains("class=\"dn-result\"", html);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(verdict), html);
+        Assert.Contains(verdict, text);
+        Assert.DoesNotContain("<div", text);
+        if (type != "KmdfScenarioCatalog") Assert.True(ChartHtml.ContainsChart(html), $"{type} has no chart");
+    }
+}
