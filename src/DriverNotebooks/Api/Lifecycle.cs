@@ -48,6 +48,13 @@ public static class Lifecycle
     public static FaultSweepResult Faults(Scenario scenario, bool pairs = false) =>
         FaultSweep.Run(scenario, new FaultSweepOptions { IncludePairs = pairs });
 
+    /// <summary>Runs side by side: which callbacks ran in each and what each leaked.</summary>
+    public static LifecycleComparison Compare(params LifecycleReport[] runs) => new(runs);
+
+    /// <summary>Built-in or file scenarios by name, each run as it stands, side by side.</summary>
+    public static LifecycleComparison Compare(params string[] scenarios) =>
+        new(scenarios.Select(name => Run(ScenarioSource.Resolve(name))).ToArray());
+
     /// <summary>Where cleanup lives × where DriverEntry fails × globals before or after WdfDriverCreate.</summary>
     public static PatternMatrixResult Patterns(Semantics semantics = Semantics.Source) => PatternMatrix.Build(semantics);
 }

@@ -50,6 +50,20 @@ public static class KmdfCards
         return card.Table(trace, collapsed: true);
     }
 
+    public static ResultCard Comparison(LifecycleComparison comparison)
+    {
+        var names = comparison.Runs.Select(r => r.Scenario.Name).ToArray();
+        var card = new ResultCard($"Side by side: {string.Join(" vs ", names)}")
+            .Verdict(string.Join(" ", comparison.Runs.Select(r => $"{r.Scenario.Name}: {(r.Run.IsClean ? "clean" : "leaks " + string.Join(", ", r.Run.Leaked.DefaultIfEmpty("nothing")) + ".")}".TrimEnd('.') + ".")));
+        foreach (var run in comparison.Runs) card.Number(run.Scenario.Name, run.Scenario.Title);
+        var table = new ResultTable("Callbacks into the driver, and in which run each ran", ["Callback", .. names]);
+        foreach (var (callback, ranIn) in comparison.Callbacks) table.Row([callback, .. ranIn.Select(ran => ran ? "ran" : "—")]);
+        var leaks = new ResultTable("What each run leaked", ["", .. names]);
+        leaks.Row(["leaked", .. comparison.Runs.Select(r => string.Join(", ", r.Run.Leaked.DefaultIfEmpty("nothing")))]);
+        leaks.Row(["DriverEntry", .. comparison.Runs.Select(r => r.Run.Outcome.DriverEntryStatus?.ToString() ?? "not called")]);
+        return card.Table(table).Table(leaks);
+    }
+
     public static ResultCard FaultSweep(FaultSweepResult sweep)
     {
         var singles = sweep.Points.Where(p => p.FailedSteps.Count == 1).ToList();

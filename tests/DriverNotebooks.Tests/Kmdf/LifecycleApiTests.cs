@@ -1,0 +1,51 @@
+using DriverNotebooks.Kmdf;
+
+namespace DriverNotebooks.Tests.Kmdf;
+
+public class LifecycleApiTests
+{
+    [Fact]
+    public void Side_by_side_the_cleanup_callback_runs_only_where_the_cleanup_was_moved_into_it()
+    {
+        var comparison = Lifecycle.Compare("cleanup-in-evtdriverunload", "cleanup-in-driver-cleanup-callback");
+
+        var callbacks = comparison.Callbacks.ToDictionary(c => c.Callback, c => c.RanIn);
+        Assert.Equal([true, true], callbacks["DriverEntry"]);
+        Assert.Equal([false, true], callbacks["WDFDRIVER.EvtCleanupCallback"]);
+        Assert.DoesNotContain("EvtDriverUnload", callbacks.Keys);
+    }
+
+    [Fact]
+    public void The_merged_callback_order_keeps_each_runs_own_order()
+    {
+        var comparison = Lifecycle.Compare("full-lifecycle", "surprise-removal-in-d0");
+
+        var merged = comparison.Callbacks.Select(c => c.Callback).ToList();
+        foreach (var run in comparison.Runs)
+        {
+            var positions = run.Run.CallbackLabels.Distinct().Select(label => merged.IndexOf(label)).ToList();
+            Assert.All(positions, p => Assert.True(p >= 0));
+            Assert.Equal(positions.Order(), positions);
+        }
+        Assert.True(merged.IndexOf("DriverEntry") < merged.IndexOf("EvtDriverDeviceAdd"));
+    }
+
+    [Fact]
+    public void A_scenario_written_in_a_cell_runs_with_a_chosen_step_failing()
+    {
+        var driver = Lifecycle.Scenario("cell-driver")
+            .DriverEntry(e => e
+                .WdfDriverCreate(d => d.OnCleanup(c => c.Free("gBuffer")))
+                .Allocate("gBuffer")
+                .Call("ReadRegistry"))
+            .Unload();
+
+        var clean = Lifecycle.Run(driver);
+        var failing = Lifecycle.Run(driver, "DriverEntry.Call(ReadRegistry)");
+
+        Assert.True(clean.Run.IsClean);
+        Assert.True(failing.Run.IsClean);
+        Assert.False(failing.Run.Outcome.DriverEntryStatus!.Value.IsSuccess);
+        Assert.Contains("WDFDRIVER.EvtCleanupCallback", failing.Run.CallbackLabels);
+    }
+}
