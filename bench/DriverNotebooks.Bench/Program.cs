@@ -1,6 +1,8 @@
 using System.Reflection;
 using DriverNotebooks.Bench;
 
+if (args is ["--magic-once", var magicLine]) return MagicCommandBenchmark.RunOnce(magicLine);
+
 var benchmarks = Assembly.GetExecutingAssembly().GetTypes()
     .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IBenchmark).IsAssignableFrom(t))
     .Select(t => (IBenchmark)Activator.CreateInstance(t)!)

@@ -12,6 +12,7 @@ internal static class Cli
     public static IReadOnlyList<ICliVerb> Verbs { get; } =
     [
         .. NotebookCommandCatalog.All.Select(c => (ICliVerb)new NotebookCommandVerb(c)),
+        new RenderVerb(),
     ];
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, CliContext context)

@@ -1,0 +1,98 @@
+using System.Text;
+using DriverNotebooks.Formatting;
+using DriverNotebooks.Runner.Documents;
+using Microsoft.DotNet.Interactive.Formatting;
+
+namespace DriverNotebooks.Runner.Execution;
+
+/// <summary>
+/// The cell that is running on this async flow: where its console text, displayed values, result and
+/// error go. Console text is buffered per stream and handed on a line at a time, and always before a
+/// displayed value, so outputs keep the order they happened in. Once the cell is closed (it ended,
+/// timed out or was interrupted) anything it still produces is dropped.
+/// </summary>
+internal sealed class CellContext(ICellOutputSink sink, int executionCount, CancellationToken cancellationToken)
+{
+    private static readonly AsyncLocal<CellContext?> Ambient = new();
+
+    private readonly object _gate = new();
+    private readonly StringBuilder _pending = new();
+    private string _pendingStream = StreamOutput.Stdout;
+    private bool _closed;
+
+    /// <summary>The cell running on this flow, if any.</summary>
+    public static CellContext? Current
+    {
+        get => Ambient.Value;
+        set => Ambient.Value = value;
+    }
+
+    public int ExecutionCount { get; } = executionCount;
+
+    public CancellationToken CancellationToken { get; } = cancellationToken;
+
+    public void WriteStream(string name, string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return;
+        lock (_gate)
+        {
+            if (_closed) return;
+            if (_pendingStream != name) FlushPending();
+            _pendingStream = name;
+            _pending.Append(text);
+            // Hand on complete lines; keep a partial line until it ends or something else is output.
+            var lastNewline = LastIndexOf(_pending, '\n');
+            if (lastNewline < 0) return;
+            var complete = _pending.ToString(0, lastNewline + 1);
+            _pending.Remove(0, lastNewline + 1);
+            sink.Write(new StreamOutput(name, complete));
+        }
+    }
+
+    /// <summary>Formats <paramref name="value"/> through the notebook formatters and outputs it as display data.</summary>
+    public void Display(object? value, IReadOnlyList<string> mimeTypes)
+    {
+        IReadOnlyList<FormattedOutput> data = mimeTypes.Count == 0
+            ? OutputFormatting.Format(value)
+            : [.. mimeTypes.Distinct().Select(mime => new FormattedOutput(mime, value.ToDisplayString(mime)))];
+        Write(new DisplayDataOutput(data));
+    }
+
+    public void Write(CellOutput output)
+    {
+        lock (_gate)
+        {
+            if (_closed) return;
+            FlushPending();
+            sink.Write(output);
+        }
+    }
+
+    /// <summary>Hands on any partial line and drops everything the cell produces from now on.</summary>
+    public void Close()
+    {
+        lock (_gate)
+        {
+            if (_closed) return;
+            FlushPending();
+            _closed = true;
+        }
+    }
+
+    private void FlushPending()
+    {
+        if (_pending.Length == 0) return;
+        var text = _pending.ToString();
+        _pending.Clear();
+        sink.Write(new StreamOutput(_pendingStream, text));
+    }
+
+    private static int LastIndexOf(StringBuilder text, char c)
+    {
+        for (var i = text.Length - 1; i >= 0; i--)
+        {
+            if (text[i] == c) return i;
+        }
+        return -1;
+    }
+}

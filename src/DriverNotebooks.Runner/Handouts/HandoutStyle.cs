@@ -1,0 +1,59 @@
+namespace DriverNotebooks.Runner.Handouts;
+
+/// <summary>The handout's one stylesheet: readable on screen, laid out for paper when printed.</summary>
+internal static class HandoutStyle
+{
+    public static string Css(PaperSize paper)
+    {
+        var (vertical, horizontal) = PaperGeometry.Margins(paper);
+        return $$"""
+            @page { size: {{PaperGeometry.PageSize(paper)}}; margin: {{vertical}} {{horizontal}}; }
+            :root { --content-width: {{PaperGeometry.ContentWidth(paper)}}; --border: #d0d7de; --muted: #57606a; }
+            html { font: 10.5pt/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Liberation Sans", Arial, sans-serif; color: #1f2328; background: #fff; }
+            body { margin: 0; }
+            main { box-sizing: border-box; width: 100%; max-width: var(--content-width); margin: 0 auto; padding: 12mm 0 16mm; }
+            h1, h2, h3, h4, h5, h6 { line-height: 1.25; margin: 1.2em 0 0.5em; break-after: avoid; page-break-after: avoid; }
+            h1 { font-size: 1.9em; } h2 { font-size: 1.45em; border-bottom: 1px solid var(--border); padding-bottom: 0.2em; } h3 { font-size: 1.2em; }
+            .page-break { break-before: page; page-break-before: always; }
+            p, ul, ol, table, blockquote { margin: 0.5em 0 0.8em; }
+            a { color: #0969da; }
+            blockquote { margin-left: 0; padding: 0 1em; color: var(--muted); border-left: 4px solid var(--border); }
+            table { border-collapse: collapse; } th, td { border: 1px solid var(--border); padding: 3px 8px; } th { background: #f6f8fa; }
+            img, svg { max-width: 100%; height: auto; }
+            pre, code { font-family: ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", "Liberation Mono", Menlo, Consolas, monospace; font-size: 9pt; }
+            pre { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
+            :not(pre) > code { background: #eff1f3; border-radius: 3px; padding: 0.1em 0.3em; }
+            .cell { margin: 0.6em 0; }
+            .cell.code .source { position: relative; background: #f6f8fa; border: 1px solid var(--border); border-radius: 4px; padding: 6px 10px; break-inside: avoid; page-break-inside: avoid; }
+            .cell.code .count { position: absolute; right: 6px; top: 4px; color: var(--muted); font-size: 8pt; }
+            .outputs { margin: 4px 0 0 0; }
+            .output { margin: 4px 0; break-inside: avoid; page-break-inside: avoid; overflow-x: auto; }
+            .output.text pre, .output.stream pre { padding: 4px 10px; }
+            .output.stream.stderr pre { background: #fff8c5; }
+            .output.error { border-left: 4px solid #cf222e; background: #ffebe9; padding: 4px 10px; }
+            .output.error .ename { font-weight: 600; color: #a40e26; }
+            .drivernb-chart { width: 100%; break-inside: avoid; page-break-inside: avoid; }
+            @media print {
+              main { padding: 0; max-width: none; }
+              .output { overflow: visible; }
+              .drivernb-chart .modebar-container { display: none !important; }
+              a { color: inherit; }
+            }
+            """;
+    }
+
+    /// <summary>Fits charts to the text width: a chart laid out wider than the page is narrowed to it.</summary>
+    public const string FitChartsScript = """
+        (function () {
+          function fit() {
+            if (!window.Plotly) return;
+            document.querySelectorAll('.drivernb-chart').forEach(function (el) {
+              var layout = el._fullLayout, width = el.clientWidth;
+              if (layout && width > 0 && layout.width > width + 1) window.Plotly.relayout(el, { width: width });
+            });
+          }
+          window.addEventListener('load', fit);
+          window.addEventListener('beforeprint', fit);
+        })();
+        """;
+}

@@ -1,0 +1,163 @@
+using System.Net;
+using System.Text;
+using DriverNotebooks.Charts;
+using DriverNotebooks.Formatting;
+using DriverNotebooks.Runner.Documents;
+using Markdig.Syntax;
+
+namespace DriverNotebooks.Runner.Handouts;
+
+/// <summary>
+/// A notebook with its outputs as one self-contained HTML page to read, share and print: markdown
+/// rendered, code with its outputs, charts drawn by plotly.js embedded once in the head. A content
+/// security policy forbids every external resource, so the page behaves the same offline. Printed,
+/// each top-level section starts a page and no output is split across pages.
+/// </summary>
+public static class HtmlHandoutWriter
+{
+    /// <summary>Nothing may be fetched: scripts, styles and images must be inline.</summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:";
+
+    public static string Write(Notebook notebook, HandoutOptions? options = null)
+    {
+        options ??= new HandoutOptions();
+        var markdown = notebook.Cells
+            .Select(c => c.Kind == CellKind.Markdown ? MarkdownRendering.Parse(c.Source) : null)
+            .ToList();
+        var title = MarkPageBreaks(markdown) ?? notebook.Name;
+
+        var body = new StringBuilder();
+        for (var i = 0; i < notebook.Cells.Count; i++)
+        {
+            var cell = notebook.Cells[i];
+            if (markdown[i] is { } document)
+            {
+                body.Append("<section class=\"cell markdown\">\n")
+                    .Append(MarkdownRendering.ToHtml(document, options.BaseDirectory, cell.Attachments))
+                    .Append("</section>\n");
+            }
+            else if (cell.Kind == CellKind.Code && !string.IsNullOrWhiteSpace(cell.Source))
+            {
+                WriteCodeCell(body, cell);
+            }
+        }
+
+        var needsPlotly = notebook.Cells.SelectMany(c => c.Outputs).Any(ContainsChart)
+                          && !notebook.Cells.SelectMany(c => c.Outputs).Any(ContainsLibrary);
+        var page = new StringBuilder(body.Length + (needsPlotly ? Execution.OutputFormatting.PlotlyScriptElement.Length : 0) + 8192);
+        page.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+            .Append("<meta http-equiv=\"Content-Security-Policy\" content=\"").Append(ContentSecurityPolicy).Append("\">\n")
+            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+            .Append("<meta name=\"generator\" content=\"drivernb render\">\n")
+            .Append("<title>").Append(Escape(title)).Append("</title>\n")
+            .Append("<style>\n").Append(HandoutStyle.Css(options.Paper)).Append("\n</style>\n");
+        if (needsPlotly) page.Append(Execution.OutputFormatting.PlotlyScriptElement).Append('\n');
+        page.Append("</head>\n<body>\n<main class=\"notebook\">\n")
+            .Append(body)
+            .Append("</main>\n<script type=\"text/javascript\">\n").Append(HandoutStyle.FitChartsScript).Append("\n</script>\n")
+            .Append("</body>\n</html>\n");
+        return page.ToString();
+    }
+
+    /// <summary>
+    /// Marks the headings that start a page: the top-level sections after the first one. When there is
+    /// a single <c>#</c> title, sections are the next level down (every <c>##</c> after the first).
+    /// Returns the title: the first heading's text.
+    /// </summary>
+    private static string? MarkPageBreaks(IReadOnlyList<MarkdownDocument?> documents)
+    {
+        var headings = documents.Where(d => d is not null).SelectMany(d => MarkdownRendering.Headings(d!)).ToList();
+        if (headings.Count == 0) return null;
+        var title = MarkdownRendering.PlainText(headings[0]);
+        var titleIsOnlyH1 = headings[0].Level == 1 && headings.Count(h => h.Level == 1) == 1;
+        var rest = titleIsOnlyH1 ? headings.Skip(1).ToList() : headings;
+        if (rest.Count > 0)
+        {
+            var sectionLevel = rest.Min(h => h.Level);
+            foreach (var heading in rest.Where(h => h.Level == sectionLevel).Skip(1)) MarkdownRendering.MarkPageBreak(heading);
+        }
+        return title.Length > 0 ? title : null;
+    }
+
+    private static void WriteCodeCell(StringBuilder html, NotebookCell cell)
+    {
+        var language = cell.KernelName == KernelInfo.CSharp ? "csharp" : cell.KernelName;
+        html.Append("<section class=\"cell code\">\n<div class=\"source\">");
+        if (cell.ExecutionCount is { } count) html.Append("<span class=\"count\">[").Append(count).Append("]</span>");
+        html.Append("<pre><code class=\"language-").Append(Escape(language)).Append("\">")
+            .Append(Escape(cell.Source)).Append("</code></pre></div>\n");
+        if (cell.Outputs.Count > 0)
+        {
+            html.Append("<div class=\"outputs\">\n");
+            foreach (var output in cell.Outputs) WriteOutput(html, output);
+            html.Append("</div>\n");
+        }
+        html.Append("</section>\n");
+    }
+
+    private static void WriteOutput(StringBuilder html, CellOutput output)
+    {
+        switch (output)
+        {
+            case StreamOutput stream:
+                html.Append("<div class=\"output stream ").Append(stream.Name).Append("\"><pre>")
+                    .Append(Escape(stream.Text)).Append("</pre></div>\n");
+                break;
+            case DisplayDataOutput display:
+                WriteBundle(html, display.Data);
+                break;
+            case ExecuteResultOutput result:
+                WriteBundle(html, result.Data);
+                break;
+            case ErrorOutput error:
+                html.Append("<div class=\"output error\"><div class=\"ename\">").Append(Escape(error.Name)).Append("</div><pre>")
+                    .Append(Escape(string.Join('\n', error.Traceback.Count > 0 ? error.Traceback : [error.Value])))
+                    .Append("</pre></div>\n");
+                break;
+        }
+    }
+
+    /// <summary>The richest rendering a page can show: HTML as produced, images embedded, else escaped text.</summary>
+    private static void WriteBundle(StringBuilder html, IReadOnlyList<FormattedOutput> data)
+    {
+        if (Find(data, FormattedOutput.Html) is { } rich)
+        {
+            html.Append("<div class=\"output html\">").Append(rich).Append("</div>\n");
+        }
+        else if (Find(data, "image/svg+xml") is { } svg)
+        {
+            html.Append("<div class=\"output image\">").Append(svg).Append("</div>\n");
+        }
+        else if (data.FirstOrDefault(d => d.MimeType is "image/png" or "image/jpeg" or "image/gif") is { } image)
+        {
+            html.Append("<div class=\"output image\"><img alt=\"\" src=\"data:").Append(image.MimeType).Append(";base64,")
+                .Append(image.Text.Replace("\n", "", StringComparison.Ordinal)).Append("\"></div>\n");
+        }
+        else if (Find(data, "text/markdown") is { } markdown)
+        {
+            html.Append("<div class=\"output markdown\">")
+                .Append(MarkdownRendering.ToHtml(MarkdownRendering.Parse(markdown), null, null)).Append("</div>\n");
+        }
+        else if (Find(data, FormattedOutput.PlainText) is { } text)
+        {
+            html.Append("<div class=\"output text\"><pre>").Append(Escape(text)).Append("</pre></div>\n");
+        }
+    }
+
+    private static string? Find(IReadOnlyList<FormattedOutput> data, string mimeType) =>
+        data.FirstOrDefault(d => d.MimeType == mimeType)?.Text;
+
+    private static bool ContainsChart(CellOutput output) => Html(output) is { } html && ChartHtml.ContainsChart(html);
+
+    private static bool ContainsLibrary(CellOutput output) => Html(output) is { } html && ChartHtml.ContainsLibrary(html);
+
+    private static string? Html(CellOutput output) => output switch
+    {
+        DisplayDataOutput d => Find(d.Data, FormattedOutput.Html),
+        ExecuteResultOutput r => Find(r.Data, FormattedOutput.Html),
+        _ => null,
+    };
+
+    private static string Escape(string text) => WebUtility.HtmlEncode(text);
+}

@@ -1,0 +1,70 @@
+using DriverNotebooks.Runner.Rendering;
+using DriverNotebooks.Runner.Tests.Support;
+
+namespace DriverNotebooks.Runner.Tests.Rendering;
+
+public sealed class AtomicFileTests
+{
+    [Fact]
+    public void Writing_replaces_the_file_and_leaves_no_temporary_file()
+    {
+        // Given
+        using var folder = new TempFolder();
+        var path = folder.Write("out.html", "old");
+
+        // When
+        AtomicFile.WriteAllText(path, "new");
+
+        // Then
+        Assert.Equal("new", File.ReadAllText(path));
+        Assert.Equal(["out.html"], folder.Files());
+    }
+
+    [Fact]
+    public void A_failure_while_writing_keeps_the_old_file_whole_and_removes_the_temporary_one()
+    {
+        // Given
+        using var folder = new TempFolder();
+        var path = folder.Write("out.ipynb", "the previous, complete file");
+
+        // When
+        Assert.Throws<IOException>(() => AtomicFile.Write(path, stream =>
+        {
+            stream.Write("half a fi"u8);
+            throw new IOException("disk full");
+        }));
+
+        // Then
+        Assert.Equal("the previous, complete file", File.ReadAllText(path));
+        Assert.Equal(["out.ipynb"], folder.Files());
+    }
+
+    [Fact]
+    public async Task A_tool_that_fails_to_produce_its_file_leaves_nothing_behind()
+    {
+        // Given
+        using var folder = new TempFolder();
+        var path = folder.File("out.pdf");
+
+        // When
+        await Assert.ThrowsAsync<InvalidOperationException>(() => AtomicFile.ProduceAsync(path, async temporary =>
+        {
+            await File.WriteAllTextAsync(temporary, "%PDF-half");
+            throw new InvalidOperationException("printer crashed");
+        }));
+
+        // Then
+        Assert.Empty(folder.Files());
+    }
+
+    [Fact]
+    public void The_temporary_file_is_in_the_same_folder_so_the_rename_is_atomic()
+    {
+        // When
+        var temporary = AtomicFile.TemporaryPathFor("/some/folder/name.html");
+
+        // Then
+        Assert.Equal("/some/folder", Path.GetDirectoryName(temporary));
+        Assert.StartsWith(".name.html.", Path.GetFileName(temporary));
+    }
+}

@@ -1,0 +1,198 @@
+using System.Diagnostics;
+
+namespace DriverNotebooks.Cli.Tests;
+
+/// <summary>The render verb changes the process's current folder while cells run, so these tests run alone.</summary>
+[CollectionDefinition(nameof(RenderVerbTests), DisableParallelization = true)]
+public sealed class RenderVerbCollection;
+
+[Collection(nameof(RenderVerbTests))]
+public sealed class RenderVerbTests
+{
+    private const string Passing = "#!markdown\n\n# Passing\n\n#!csharp\n\nvar a = 20;\n\n#!csharp\n\na + 1\n";
+    private const string Failing = "#!csharp\n\nvar a = 1;\n\n#!csharp\n\nthrow new InvalidOperationException(\"broken cell\");\n\n#!csharp\n\na\n";
+
+    [Fact]
+    public async Task Rendering_a_folder_writes_a_notebook_and_a_handout_for_each_and_exits_0()
+    {
+        // Given
+        using var folder = new TempFolder();
+        folder.Write("notebooks/one.dib", Passing);
+        folder.Write("notebooks/two.dib", Passing.Replace("Passing", "Second"));
+
+        // When
+        var result = await CliTester.Run("render", folder.File("notebooks"), "-o", folder.File("out"));
+
+        // Then
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("", result.Error);
+        Assert.Equal(
+            ["notebooks/one.dib", "notebooks/two.dib", "out/one.html", "out/one.ipynb", "out/two.html", "out/two.ipynb"],
+            folder.Files());
+        Assert.Contains("2 notebooks: 2 rendered, 0 failed", result.Output);
+        Assert.Contains("rendered  " + folder.File("notebooks/one.dib"), result.Output);
+    }
+
+    [Fact]
+    public async Task Cells_run_in_their_notebooks_folder_and_relative_paths_keep_their_meaning()
+    {
+        // Given: a notebook named by a relative path, reading a file and showing an image beside it
+        using var folder = new TempFolder();
+        folder.Write("nb/data.txt", "from beside the notebook");
+        File.WriteAllBytes(folder.File("nb/dot.png"), [0x89, 0x50, 0x4E, 0x47]);
+        folder.Write("nb/relative.dib", "#!markdown\n\n![dot](dot.png)\n\n#!csharp\n\nSystem.IO.File.ReadAllText(\"data.txt\")\n");
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, folder.File("nb/relative.dib"));
+        var before = Environment.CurrentDirectory;
+
+        // When
+        var result = await CliTester.Run("render", relative, "-o", folder.File("out"));
+
+        // Then
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Equal(before, Environment.CurrentDirectory);
+        Assert.Contains("from beside the notebook", File.ReadAllText(folder.File("out/relative.ipynb")));
+        Assert.Contains("src=\"data:image/png;base64,", File.ReadAllText(folder.File("out/relative.html")));
+    }
+
+    [Fact]
+    public async Task A_failing_cell_is_recorded_and_the_run_exits_1()
+    {
+        // Given
+        using var folder = new TempFolder();
+        var input = folder.Write("fails.dib", Failing);
+
+        // When
+        var result = await CliTester.Run("render", input, "-o", folder.File("out"));
+
+        // Then
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("cell 2: broken cell", result.Error);
+        Assert.Contains("later cells did not run", result.Error);
+        Assert.Contains("broken cell", File.ReadAllText(folder.File("out/fails.ipynb")));
+        Assert.DoesNotContain("   at ", result.Error);
+    }
+
+    [Fact]
+    public async Task With_allow_errors_a_failing_cell_still_exits_0()
+    {
+        // Given
+        using var folder = new TempFolder();
+        var input = folder.Write("fails.dib", Failing);
+
+        // When
+        var result = await CliTester.Run("render", input, "-o", folder.File("out"), "--allow-errors");
+
+        // Then
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("1 failed", result.Output);
+    }
+
+    [Theory]
+    [InlineData("missing")]
+    [InlineData("empty")]
+    public async Task A_missing_path_or_an_empty_folder_is_a_one_line_error_with_exit_code_2(string which)
+    {
+        // Given
+        using var folder = new TempFolder();
+        Directory.CreateDirectory(folder.File("empty"));
+
+        // When
+        var result = await CliTester.Run("render", folder.File(which), "-o", folder.File("out"));
+
+        // Then
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("drivernb render: '" + folder.File(which) + "' ", result.Error);
+        Assert.Single(result.Error.TrimEnd('\n').Split('\n'));
+        Assert.False(Directory.Exists(folder.File("out")));
+    }
+
+    [Fact]
+    public async Task A_malformed_notebook_is_named_with_its_position_and_nothing_is_written()
+    {
+        // Given
+        using var folder = new TempFolder();
+        folder.Write("in/good.dib", Passing);
+        var bad = folder.Write("in/bad.ipynb", "{\n  \"cells\": [\n    {\"cell_type\": \"code\",}\n  ]\n}\n");
+
+        // When
+        var result = await CliTester.Run("render", folder.File("in"), "-o", folder.File("out"));
+
+        // Then
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith($"drivernb render: {bad}:3:", result.Error);
+        Assert.Single(result.Error.TrimEnd('\n').Split('\n'));
+        Assert.False(Directory.Exists(folder.File("out")));
+    }
+
+    [Theory]
+    [InlineData("--timeout", "soon", "--timeout 'soon': expected a positive duration such as 30s, 500ms or 2m")]
+    [InlineData("--timeout", "5 parsecs", "--timeout '5 parsecs': unknown unit 'parsecs'; expected ms, s, m or h (e.g. 30s)")]
+    [InlineData("--paper", "a3", "--paper 'a3' is not allowed; allowed: a4 or letter")]
+    public async Task A_bad_option_value_is_a_one_line_error_with_exit_code_2(string option, string value, string message)
+    {
+        // Given
+        using var folder = new TempFolder();
+        var input = folder.Write("ok.dib", Passing);
+
+        // When
+        var result = await CliTester.Run("render", input, option, value);
+
+        // Then
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"drivernb render: {message}\n", result.Error);
+    }
+
+    [Fact]
+    public async Task Help_lists_the_options()
+    {
+        // When
+        var result = await CliTester.Run("render", "--help");
+
+        // Then
+        Assert.Equal(0, result.ExitCode);
+        foreach (var option in new[] { "--output", "--timeout", "--allow-errors", "--pdf", "--paper" }) Assert.Contains(option, result.Output);
+        Assert.Contains("Usage: drivernb render PATH...", result.Output);
+    }
+
+    [Fact]
+    public async Task Output_is_plain_lines_when_not_on_a_terminal()
+    {
+        // Given
+        using var folder = new TempFolder();
+        folder.Write("nb/a.dib", Passing);
+        folder.Write("nb/b.dib", Passing);
+
+        // When
+        var result = await CliTester.Run("render", folder.File("nb"), "-o", folder.File("out"));
+
+        // Then: no escape sequences or progress-bar characters, one line per notebook plus the summary
+        Assert.DoesNotContain('\u001b', result.Output);
+        Assert.Equal(3, result.Output.TrimEnd('\n').Split('\n').Length);
+    }
+
+    [Fact]
+    public async Task A_spinning_cell_times_out_and_the_process_still_exits()
+    {
+        // Given: a cell that never ends and never looks at its cancellation token
+        using var folder = new TempFolder();
+        var input = folder.Write("spin.dib", "#!csharp\n\nConsole.WriteLine(\"spinning\");\nwhile (true) { }\n\n#!csharp\n\n1\n");
+        var drivernb = typeof(Cli).Assembly.Location;
+        var dotnet = Environment.ProcessPath is { } host && Path.GetFileNameWithoutExtension(host) == "dotnet" ? host : "dotnet";
+        var start = new ProcessStartInfo(dotnet) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { drivernb, "render", input, "-o", folder.File("out"), "--timeout", "500ms" }) start.ArgumentList.Add(argument);
+
+        // When
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        var exited = process.WaitForExit(TimeSpan.FromMinutes(2));
+        if (!exited) process.Kill(entireProcessTree: true);
+
+        // Then
+        Assert.True(exited, "drivernb kept running after the cell timed out");
+        Assert.Equal(1, process.ExitCode);
+        Assert.Contains("did not finish within 500ms", await error);
+        Assert.Contains("spinning", File.ReadAllText(folder.File("out/spin.ipynb")));
+        _ = await output;
+    }
+}
