@@ -1,29 +1,35 @@
-using System.Text.Json;
 using Plotly.NET;
 
 namespace DriverNotebooks.Charts;
 
-/// <summary>A one-line plain-text stand-in for a chart, for terminals and text-only viewers.</summary>
+/// <summary>
+/// A one-line plain-text stand-in for a chart, for terminals and text-only viewers. It reads the
+/// chart's objects directly: serializing a chart (especially one with Plotly.NET's default template)
+/// costs far more than this line is worth.
+/// </summary>
 public static class ChartText
 {
     public static string Describe(GenericChart chart)
     {
-        using var figure = JsonDocument.Parse(GenericChart.toFigureJson(chart));
-        var root = figure.RootElement;
-        var title = root.TryGetProperty("layout", out var layout)
-                    && layout.TryGetProperty("title", out var t)
-                    && t.ValueKind == JsonValueKind.Object
-                    && t.TryGetProperty("text", out var text)
-            ? text.GetString()
-            : null;
-        var traces = root.TryGetProperty("data", out var data) ? data.GetArrayLength() : 0;
-        var names = root.TryGetProperty("data", out data)
-            ? data.EnumerateArray()
-                .Select(trace => trace.TryGetProperty("name", out var n) ? n.GetString() : null)
-                .Where(n => !string.IsNullOrEmpty(n))
-                .ToList()
-            : [];
+        var traces = GenericChart.getTraces(chart).ToList();
+        var names = traces
+            .Select(t => t.TryGetPropertyValue("name") is { } name ? name.Value as string : null)
+            .Where(n => !string.IsNullOrEmpty(n))
+            .ToList();
+        var title = Title(GenericChart.getLayout(chart));
         var series = names.Count > 0 ? ": " + string.Join(", ", names) : "";
-        return $"[chart{(title is null ? "" : $" \"{title}\"")}, {traces} trace{(traces == 1 ? "" : "s")}{series}]";
+        return $"[chart{(title is null ? "" : $" \"{title.Replace("<br>", " ", StringComparison.Ordinal)}\"")}, {traces.Count} trace{(traces.Count == 1 ? "" : "s")}{series}]";
+    }
+
+    private static string? Title(Layout layout)
+    {
+        if (layout.TryGetPropertyValue("title") is not { } title) return null;
+        return title.Value switch
+        {
+            string text => text,
+            IDictionary<string, object> properties => properties.TryGetValue("text", out var text) ? text as string : null,
+            DynamicObj.DynamicObj dynamic => dynamic.TryGetPropertyValue("text") is { } text ? text.Value as string : null,
+            _ => null,
+        };
     }
 }

@@ -64,17 +64,41 @@ internal static class Figure
     public static Layout Layout(string title, string xTitle, string yTitle, int width = PrintWidth, int height = PrintHeight)
     {
         var layout = new Layout();
-        layout.SetProperty("title", Props(("text", title), ("x", 0.02), ("xanchor", "left"), ("font", Props(("size", 15)))));
+        var wrapped = WrapTitle(title, width);
+        layout.SetProperty("title", Props(("text", wrapped), ("x", 0.02), ("xanchor", "left"), ("font", Props(("size", 15)))));
         layout.SetProperty("xaxis", Axis(xTitle));
         layout.SetProperty("yaxis", Axis(yTitle));
         layout.SetProperty("width", width);
         layout.SetProperty("height", height);
-        layout.SetProperty("margin", Props(("l", 70), ("r", 20), ("t", 50), ("b", 60)));
+        layout.SetProperty("margin", Props(("l", 70), ("r", 20), ("t", wrapped.Contains("<br>") ? 72 : 50), ("b", 60)));
         layout.SetProperty("font", Props(("family", "Segoe UI, Helvetica, Arial, sans-serif"), ("size", 12), ("color", "#222")));
         layout.SetProperty("paper_bgcolor", "white");
         layout.SetProperty("plot_bgcolor", "white");
         layout.SetProperty("legend", Props(("orientation", "h"), ("y", -0.2), ("x", 0)));
         return layout;
+    }
+
+    /// <summary>Breaks a long title into lines (plotly.js takes &lt;br&gt;) so that it fits the chart's width at 15 px.</summary>
+    public static string WrapTitle(string title, int width)
+    {
+        var perLine = Math.Max(30, (width - 40) / 8);
+        var lines = new List<string>();
+        var line = "";
+        // plotly.js reads a small set of HTML tags in text; a title may carry user text, so escape it.
+        foreach (var word in System.Net.WebUtility.HtmlEncode(title).Split(' '))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > perLine)
+            {
+                lines.Add(line);
+                line = word;
+            }
+            else
+            {
+                line = line.Length == 0 ? word : line + " " + word;
+            }
+        }
+        lines.Add(line);
+        return string.Join("<br>", lines);
     }
 
     public static Dictionary<string, object> Axis(string title) => Props(

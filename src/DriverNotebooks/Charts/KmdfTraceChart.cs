@@ -60,7 +60,8 @@ public static class KmdfTraceChart
         yAxis["zeroline"] = false;
         layout.SetProperty("xaxis", xAxis);
         layout.SetProperty("yaxis", yAxis);
-        layout.SetProperty("margin", Figure.Props(("l", 60), ("r", 20), ("t", 80), ("b", 60)));
+        var titleLines = Figure.WrapTitle(title ?? $"KMDF trace: {run.Scenario}", Figure.PrintWidth).Split("<br>").Length;
+        layout.SetProperty("margin", Figure.Props(("l", 60), ("r", 20), ("t", 60 + 22 * titleLines), ("b", 60)));
         return Figure.Chart(layout, traces.ToArray());
     }
 

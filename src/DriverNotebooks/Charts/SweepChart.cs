@@ -12,15 +12,34 @@ public static class SweepChart
 {
     private const double MB = 1e6;
 
+    /// <summary>Names each line by what differs between lines (the quantities not on the x axis that take several values).</summary>
+    public static Func<SweepRow, string> SeriesLabel(IReadOnlyList<SweepRow> rows, SweepAxis axis)
+    {
+        var varyPending = axis != SweepAxis.PendingReads && rows.Select(r => r.EffectivePendingReads).Distinct().Count() > 1;
+        var varyTransfer = axis != SweepAxis.TransferLength && rows.Select(r => r.TransferLength).Distinct().Count() > 1;
+        var varyTurnaround = axis != SweepAxis.Turnaround && rows.Select(r => r.Turnaround).Distinct().Count() > 1;
+        return r =>
+        {
+            var parts = new List<string>();
+            if (varyPending) parts.Add($"{r.EffectivePendingReads} pending");
+            if (varyTransfer) parts.Add($"{r.TransferLength:N0} B reads");
+            if (varyTurnaround) parts.Add(r.Turnaround);
+            return parts.Count > 0 ? string.Join(", ", parts) : "simulated";
+        };
+    }
+
+    private static bool IsHidden(Trace trace) => trace.TryGetTypedPropertyValue<bool>("showlegend") is { } shown && !shown.Value;
+
     public static GenericChart Create(SweepView view)
     {
         var rows = view.Result.Rows;
-        var (xTitle, x, series) = view.Axis switch
+        var (xTitle, x) = view.Axis switch
         {
-            SweepAxis.TransferLength => ("TransferLength (bytes)", (Func<SweepRow, double>)(r => r.TransferLength), (Func<SweepRow, string>)(r => $"{r.EffectivePendingReads} pending, {r.Turnaround}")),
-            SweepAxis.Turnaround => ("median turnaround (µs)", r => r.TurnaroundMedianSeconds * 1e6, r => $"{r.EffectivePendingReads} pending × {r.TransferLength:N0} B"),
-            _ => ("NumPendingReads (requests outstanding)", r => r.EffectivePendingReads, r => $"{r.TransferLength:N0} B, {r.Turnaround}"),
+            SweepAxis.TransferLength => ("TransferLength (bytes)", (Func<SweepRow, double>)(r => r.TransferLength)),
+            SweepAxis.Turnaround => ("median turnaround (µs)", r => r.TurnaroundMedianSeconds * 1e6),
+            _ => ("NumPendingReads (requests outstanding)", r => r.EffectivePendingReads),
         };
+        var series = SeriesLabel(rows, view.Axis);
 
         var traces = new List<Trace>();
         var groups = rows.GroupBy(series).ToList();
@@ -29,9 +48,11 @@ public static class SweepChart
             var color = Figure.Palette[i % Figure.Palette.Length];
             var points = groups[i].OrderBy(x).ToList();
             var xs = points.Select(x).ToArray();
+            var group = $"series{i}";
             if (points.Any(p => p.SimulatedMeanBytesPerSecond is not null))
             {
-                var simulated = Figure.Line($"simulated: {groups[i].Key}", xs, points.Select(p => (p.SimulatedMeanBytesPerSecond ?? double.NaN) / MB), color);
+                var simulated = Figure.Line(groups[i].Key, xs, points.Select(p => (p.SimulatedMeanBytesPerSecond ?? double.NaN) / MB), color);
+                simulated.SetProperty("legendgroup", group);
                 simulated.SetProperty("error_y", Figure.Props(
                     ("type", "data"), ("symmetric", false),
                     ("array", points.Select(p => ((p.SimulatedMaxBytesPerSecond ?? 0) - (p.SimulatedMeanBytesPerSecond ?? 0)) / MB).ToArray()),
@@ -41,8 +62,16 @@ public static class SweepChart
             }
             var analytic = Figure.Line($"analytic: {groups[i].Key}", xs, points.Select(p => p.AnalyticBytesPerSecond / MB), color, "dash", markers: false);
             analytic.SetProperty("line", Figure.Props(("color", color), ("dash", "dash"), ("width", 1)));
-            analytic.SetProperty("opacity", 0.8);
+            analytic.SetProperty("legendgroup", group);
+            analytic.SetProperty("showlegend", false);
             traces.Add(analytic);
+        }
+        if (groups.Count > 0)
+        {
+            // One legend entry explains every dashed line.
+            var key = Figure.Line("dashed: analytic model", [double.NaN], [double.NaN], "#888888", "dash", markers: false);
+            key.SetProperty("line", Figure.Props(("color", "#888888"), ("dash", "dash"), ("width", 1)));
+            traces.Add(key);
         }
 
         if (rows.Count > 0)
@@ -56,7 +85,10 @@ public static class SweepChart
             }
         }
 
-        var layout = Figure.Layout($"Sweep: {view.Result.Settings.Endpoint}", xTitle, "throughput (MB/s, 10⁶ B/s)", height: 460);
+        var legendRows = (traces.Count(t => !IsHidden(t)) + 1) / 2;
+        var layout = Figure.Layout($"Sweep: {view.Result.Settings.Endpoint}", xTitle, "throughput (MB/s, 10⁶ B/s)", height: 460 + 22 * legendRows);
+        layout.SetProperty("margin", Figure.Props(("l", 70), ("r", 20), ("t", 50), ("b", 90 + 22 * legendRows)));
+        layout.SetProperty("legend", Figure.Props(("orientation", "h"), ("yanchor", "top"), ("y", -65.0 / 320), ("x", 0)));
         var xAxis = Figure.Axis(xTitle);
         if (view.Axis == SweepAxis.PendingReads) xAxis["dtick"] = 1;
         if (view.Axis == SweepAxis.TransferLength) xAxis["type"] = "log";

@@ -9,7 +9,7 @@ public static class KmdfCards
     public static ResultCard Report(LifecycleReport report)
     {
         var card = Run(report.Run, $"KMDF lifecycle: {report.Scenario.Title}");
-        if (!string.IsNullOrWhiteSpace(report.Scenario.Description)) card.Note(report.Scenario.Description);
+        if (!string.IsNullOrWhiteSpace(report.Scenario.Description)) card.Lead(report.Scenario.Description);
         return card;
     }
 

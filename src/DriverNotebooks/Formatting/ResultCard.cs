@@ -14,7 +14,15 @@ public sealed class ResultCard(string title)
     private readonly List<string> _notes = [];
     private readonly List<(ResultTable Table, bool Collapsed)> _tables = [];
     private string? _verdict;
+    private string? _lead;
     private readonly List<string> _charts = [];
+
+    /// <summary>A paragraph under the title that says what was run (a scenario's story, say).</summary>
+    public ResultCard Lead(string lead)
+    {
+        _lead = lead;
+        return this;
+    }
 
     public ResultCard Verdict(string verdict)
     {
@@ -51,8 +59,10 @@ public sealed class ResultCard(string title)
     public string ToHtml()
     {
         var html = new StringBuilder();
+        html.Append(Style);
         html.Append("<div class=\"dn-result\">");
         html.Append("<h4 class=\"dn-title\">").Append(Encode(title)).Append("</h4>");
+        if (_lead is not null) html.Append("<p class=\"dn-lead\">").Append(Encode(_lead)).Append("</p>");
         if (_verdict is not null) html.Append("<p class=\"dn-verdict\"><strong>").Append(Encode(_verdict)).Append("</strong></p>");
         if (_numbers.Count > 0)
         {
@@ -78,6 +88,7 @@ public sealed class ResultCard(string title)
     {
         var text = new StringBuilder();
         text.AppendLine(title);
+        if (_lead is not null) text.AppendLine(_lead);
         if (_verdict is not null) text.AppendLine(_verdict);
         if (_numbers.Count > 0)
         {
@@ -91,6 +102,18 @@ public sealed class ResultCard(string title)
     }
 
     internal static string Encode(string text) => WebUtility.HtmlEncode(text);
+
+    /// <summary>
+    /// The card's own small stylesheet, scoped to its classes, so a card reads the same in a handout,
+    /// in VS Code and in Jupyter, none of which know our classes.
+    /// </summary>
+    private const string Style =
+        "<style>.dn-result{margin:.4em 0 1em}.dn-result .dn-title{margin:.2em 0 .3em;font-size:1.05em}" +
+        ".dn-result .dn-lead{margin:.2em 0 .5em;color:#444}.dn-result .dn-verdict{margin:.3em 0 .6em;padding:.4em .7em;border-left:4px solid #1f5fa8;background:#f1f5fb}" +
+        ".dn-result .dn-note{margin:.3em 0;color:#57606a;font-size:.92em}.dn-result table{border-collapse:collapse;margin:.4em 0}" +
+        ".dn-result th,.dn-result td{border:1px solid #d0d7de;padding:2px 8px;text-align:left;vertical-align:top}" +
+        ".dn-result .dn-numbers th{background:#f6f8fa;font-weight:600}.dn-result caption{text-align:left;font-weight:600;padding:.2em 0}" +
+        ".dn-result details summary{cursor:pointer;color:#57606a;margin:.3em 0}</style>";
 }
 
 /// <summary>A small table inside a <see cref="ResultCard"/>.</summary>
@@ -111,9 +134,18 @@ public sealed class ResultTable(string caption, params string[] columns)
 
     public int RowCount => _rows.Count;
 
+    public string ToHtml()
+    {
+        var html = new StringBuilder();
+        AppendHtml(html);
+        return html.ToString();
+    }
+
     internal void AppendHtml(StringBuilder html)
     {
-        html.Append("<table class=\"dn-table\"><caption>").Append(ResultCard.Encode(Caption)).Append("</caption><thead><tr>");
+        html.Append("<table class=\"dn-table\">");
+        if (Caption.Length > 0) html.Append("<caption>").Append(ResultCard.Encode(Caption)).Append("</caption>");
+        html.Append("<thead><tr>");
         foreach (var column in Columns) html.Append("<th>").Append(ResultCard.Encode(column)).Append("</th>");
         html.Append("</tr></thead><tbody>");
         foreach (var row in _rows)
@@ -129,7 +161,7 @@ public sealed class ResultTable(string caption, params string[] columns)
     {
         var widths = Columns.Select((c, i) => Math.Max(c.Length, _rows.Count == 0 ? 0 : _rows.Max(r => r[i].Length))).ToArray();
         var text = new StringBuilder();
-        text.AppendLine(Caption);
+        if (Caption.Length > 0) text.AppendLine(Caption);
         text.Append("  ").AppendLine(string.Join("  ", Columns.Select((c, i) => c.PadRight(widths[i]))).TrimEnd());
         text.Append("  ").AppendLine(string.Join("  ", widths.Select(w => new string('-', w))));
         foreach (var row in _rows) text.Append("  ").AppendLine(string.Join("  ", row.Select((c, i) => c.PadRight(widths[i]))).TrimEnd());

@@ -30,6 +30,8 @@ internal static class ResultFormatters
         RegisterCard<SweepResult>(r => UsbCards.Sweep(new SweepView(r)), r => SweepChart.Create(new SweepView(r)));
         RegisterCard<AdmissionResult>(UsbCards.Admission, AdmissionChart.Create);
 
+        RegisterTable();
+
         // The fluent descriptions display as what they describe.
         RegisterAs<UsbEndpoint>(endpoint => endpoint.Analyze());
         RegisterAs<UsbReader>(reader => reader.Analyze());
@@ -48,6 +50,19 @@ internal static class ResultFormatters
         }, FormattedOutput.Html);
         Formatter.Register<T>((value, writer) => writer.Write(card(value).ToText()), FormattedOutput.PlainText);
         Formatter.SetPreferredMimeTypesFor(typeof(T), FormattedOutput.Html);
+    }
+
+    private static void RegisterTable()
+    {
+        static ResultTable Build(TableView view)
+        {
+            var table = new ResultTable(view.Caption, [.. view.Columns]);
+            foreach (var row in view.Rows) table.Row(row);
+            return table;
+        }
+        Formatter.Register<TableView>((view, writer) => writer.Write(Build(view).ToHtml()), FormattedOutput.Html);
+        Formatter.Register<TableView>((view, writer) => writer.Write(Build(view).ToText()), FormattedOutput.PlainText);
+        Formatter.SetPreferredMimeTypesFor(typeof(TableView), FormattedOutput.Html);
     }
 
     private static void RegisterAs<T>(Func<T, object> shownAs)

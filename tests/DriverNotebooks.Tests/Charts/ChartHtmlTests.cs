@@ -73,3 +73,18 @@ public class ChartHtmlTests
         Assert.DoesNotContain("</script", PlotlyJs.EscapeForScriptElement(PlotlyJs.Library), StringComparison.OrdinalIgnoreCase);
     }
 }
+
+public class ChartTextTests
+{
+    [Fact]
+    public void A_chart_reads_as_one_line_with_its_title_and_series_names()
+    {
+        var trace = new Plotly.NET.Trace2D("scatter");
+        trace.SetProperty("name", "pipeline model");
+        var layout = new Plotly.NET.Layout();
+        layout.SetProperty("title", new Dictionary<string, object> { ["text"] = "Throughput" });
+        var chart = Plotly.NET.GenericChart.setLayout(layout, Plotly.NET.GenericChart.ofTraceObject(false, trace));
+
+        Assert.Equal("[chart \"Throughput\", 1 trace: pipeline model]", DriverNotebooks.Charts.ChartText.Describe(chart));
+    }
+}
