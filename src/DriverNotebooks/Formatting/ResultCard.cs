@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 
 namespace DriverNotebooks.Formatting;
@@ -101,7 +100,11 @@ public sealed class ResultCard(string title)
         return text.ToString().TrimEnd() + Environment.NewLine;
     }
 
-    internal static string Encode(string text) => WebUtility.HtmlEncode(text);
+    private static readonly System.Text.Encodings.Web.HtmlEncoder Encoder =
+        System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
+    /// <summary>Escapes markup (&lt; &gt; &amp; and quotes) and leaves µ, ×, → and the like readable.</summary>
+    internal static string Encode(string text) => Encoder.Encode(text);
 
     /// <summary>
     /// The card's own small stylesheet, scoped to its classes, so a card reads the same in a handout,

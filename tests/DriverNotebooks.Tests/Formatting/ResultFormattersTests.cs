@@ -39,7 +39,7 @@ public class ResultFormattersTests
         var html = Assert.Single(outputs, o => o.MimeType == "text/html").Text;
         var text = Assert.Single(outputs, o => o.MimeType == "text/plain").Text;
         Assert.Contains("class=\"dn-result\"", html);
-        Assert.Contains(System.Net.WebUtility.HtmlEncode(verdict), html);
+        Assert.Contains(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All).Encode(verdict), html);
         Assert.Contains(verdict, text);
         Assert.DoesNotContain("<div", text);
         if (type != "KmdfScenarioCatalog") Assert.True(ChartHtml.ContainsChart(html), $"{type} has no chart");
