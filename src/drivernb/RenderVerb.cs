@@ -49,7 +49,7 @@ internal sealed class RenderVerb : ICliVerb
     {
         Name = "render",
         CliPath = ["render"],
-        Description = "Runs notebooks (.dib, .ipynb) headless and writes each one's outputs as NAME.ipynb and a self-contained HTML handout.",
+        Description = "Run notebooks (.dib, .ipynb) headless and write each one's outputs as NAME.ipynb and a self-contained HTML handout.",
         Arguments = [new ArgumentDefinition("PATH", "A notebook, or a folder whose .dib and .ipynb notebooks are all rendered.") { Required = true, AllowMultiple = true }],
         Options = [Output, Timeout, AllowErrors, Pdf, Paper],
         Examples =

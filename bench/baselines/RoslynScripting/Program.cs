@@ -17,7 +17,7 @@ var cells = File.ReadAllText(args[0]).ReplaceLineEndings("\n")
 
 var options = ScriptOptions.Default
     .AddReferences("System.Linq", "netstandard")
-    .AddReferences(typeof(NotebookFormatters).Assembly, typeof(Plotly.NET.GenericChart).Assembly, typeof(DynamicObj.DynamicObj).Assembly)
+    .AddReferences(typeof(NotebookFormatters).Assembly, typeof(DriverNotebooks.Usb.UsbSpeed).Assembly, typeof(DriverNotebooks.Kmdf.Scenario).Assembly, typeof(Plotly.NET.GenericChart).Assembly, typeof(DynamicObj.DynamicObj).Assembly)
     .AddImports("System", "System.Collections.Generic", "System.Linq", "System.Text", "System.Threading.Tasks");
 
 var html = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>\n");
