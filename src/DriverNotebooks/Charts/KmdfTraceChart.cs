@@ -46,8 +46,12 @@ public static class KmdfTraceChart
             traces.Add(leaked);
         }
 
-        var rows = run.Trace.Count + Math.Max(run.Leaked.Count, 1) + 2;
-        var layout = Figure.Layout(title ?? $"KMDF trace: {run.Scenario}", "", "event order", height: Math.Max(360, rows * PixelsPerEvent + 140));
+        var rows = run.Trace.Count + run.Leaked.Count + 1;
+        var titleLines = Figure.WrapTitle(title ?? $"KMDF trace: {run.Scenario}", Figure.PrintWidth).Split("<br>").Length;
+        var top = 60 + 22 * titleLines;
+        const int bottom = 70;
+        var plotHeight = Math.Max(220, rows * PixelsPerEvent);
+        var layout = Figure.Layout(title ?? $"KMDF trace: {run.Scenario}", "", "event order", height: plotHeight + top + bottom);
         var xAxis = Figure.Axis("");
         xAxis["tickvals"] = lanes.Select((_, i) => (double)i).ToArray();
         xAxis["ticktext"] = lanes.Select(LaneName).ToArray();
@@ -60,8 +64,8 @@ public static class KmdfTraceChart
         yAxis["zeroline"] = false;
         layout.SetProperty("xaxis", xAxis);
         layout.SetProperty("yaxis", yAxis);
-        var titleLines = Figure.WrapTitle(title ?? $"KMDF trace: {run.Scenario}", Figure.PrintWidth).Split("<br>").Length;
-        layout.SetProperty("margin", Figure.Props(("l", 60), ("r", 20), ("t", 60 + 22 * titleLines), ("b", 60)));
+        layout.SetProperty("margin", Figure.Props(("l", 60), ("r", 20), ("t", top), ("b", bottom)));
+        layout.SetProperty("legend", Figure.Props(("orientation", "h"), ("yanchor", "top"), ("y", -12.0 / plotHeight), ("x", 0)));
         return Figure.Chart(layout, traces.ToArray());
     }
 
