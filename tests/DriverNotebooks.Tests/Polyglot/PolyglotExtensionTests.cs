@@ -50,6 +50,28 @@ public class PolyglotExtensionTests
         }
     }
 
+    [Fact]
+    public void A_directive_bound_by_json_runs_the_shared_command_and_displays_its_card_and_chart()
+    {
+        var transcript = Invoke("#!usb-throughput",
+            "{ [\"speed\"] = \"high\", [\"type\"] = \"interrupt\", [\"maxPacket\"] = \"1024\", [\"transfer\"] = \"1024\", [\"pending\"] = \"4\", [\"turnaround\"] = \"100us\", [\"json\"] = false }");
+
+        var line = Assert.Single(transcript);
+        Assert.StartsWith("text/html: ", line);
+        Assert.Contains("Bus-limited at 8.192 MB/s", line);
+        Assert.Contains("class=\"drivernb-chart\"", line);
+    }
+
+    [Fact]
+    public void A_bad_value_fails_the_command_with_the_same_one_line_error_as_the_cli()
+    {
+        var transcript = Invoke("#!usb-throughput", "{ [\"speed\"] = \"high\", [\"type\"] = \"bulk\", [\"maxPacket\"] = \"1024\" }");
+
+        var line = Assert.Single(transcript);
+        Assert.StartsWith("failed: #!usb-throughput: --max-packet 1024: max packet 1024 is not allowed", line);
+        Assert.DoesNotContain('\n', line);
+    }
+
     private static IReadOnlyList<string> Invoke(string directive, string parameters) =>
         Evaluate<IReadOnlyList<string>>(
             $"Microsoft.DotNet.Interactive.ShimHost.Invoke(\"{directive}\", new Dictionary<string, object> {parameters})");
