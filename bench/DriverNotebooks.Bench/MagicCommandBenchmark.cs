@@ -34,8 +34,22 @@ public sealed class MagicCommandBenchmark : IBenchmark
             output.WriteLine($"{timing}  [{Html(line).Length / 1024} KiB of HTML]");
         }
 
-        var self = Environment.ProcessPath!;
-        var assembly = typeof(MagicCommandBenchmark).Assembly.Location;
+        FreshProcesses(output, "JIT (this harness as built)", Environment.ProcessPath!, typeof(MagicCommandBenchmark).Assembly.Location);
+        var published = Directory.CreateTempSubdirectory("drivernb-bench-magic-");
+        try
+        {
+            output.WriteLine("publishing this harness ReadyToRun, as drivernb ships…");
+            var executable = Processes.Publish(Processes.RepositoryRoot(), Path.Combine("bench", "DriverNotebooks.Bench"), published.FullName, "DriverNotebooks.Bench", readyToRun: true);
+            FreshProcesses(output, "ReadyToRun", executable, null);
+        }
+        finally
+        {
+            published.Delete(recursive: true);
+        }
+    }
+
+    private static void FreshProcesses(TextWriter output, string build, string self, string? assembly)
+    {
         foreach (var line in new[] { Lines[0], Lines[3] })
         {
             var inChild = new List<double>();
@@ -44,7 +58,7 @@ public sealed class MagicCommandBenchmark : IBenchmark
             {
                 var start = Stopwatch.GetTimestamp();
                 var info = new ProcessStartInfo(self) { RedirectStandardOutput = true, UseShellExecute = false };
-                if (Path.GetFileNameWithoutExtension(self) == "dotnet") info.ArgumentList.Add(assembly);
+                if (assembly is not null && Path.GetFileNameWithoutExtension(self) == "dotnet") info.ArgumentList.Add(assembly);
                 info.ArgumentList.Add("--magic-once");
                 info.ArgumentList.Add(line);
                 using var child = Process.Start(info)!;
@@ -53,7 +67,7 @@ public sealed class MagicCommandBenchmark : IBenchmark
                 wall.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
                 inChild.Add(double.Parse(reported.Trim(), System.Globalization.CultureInfo.InvariantCulture));
             }
-            output.WriteLine($"first in a fresh process {line.Split(' ')[0]}: process start → HTML median {Median(inChild):F0} ms (best {inChild.Min():F0}); spawn → exit median {Median(wall):F0} ms");
+            output.WriteLine($"first in a fresh process, {build}, {line.Split(' ')[0]}: process start → HTML median {Median(inChild):F0} ms (best {inChild.Min():F0}); spawn → exit median {Median(wall):F0} ms");
         }
     }
 

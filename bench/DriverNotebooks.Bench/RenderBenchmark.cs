@@ -1,3 +1,4 @@
+using static DriverNotebooks.Bench.Processes;
 using System.Diagnostics;
 
 namespace DriverNotebooks.Bench;
@@ -48,16 +49,16 @@ public sealed class RenderBenchmark : IBenchmark
     private static void ThreeCells(TextWriter output, string drivernb, string roslyn, string roslynJit, string notebook, string outputs)
     {
         output.WriteLine($"(a) {Path.GetFileName(notebook)}: process start to outputs written, median of {ThreeCellRuns}, interleaved");
-        var first = Run(drivernb, ["render", notebook, "-o", outputs]);
+        var first = Execute(drivernb, ["render", notebook, "-o", outputs]);
         if (first.ExitCode != 0)
         {
             output.WriteLine($"    skipped: drivernb render failed (exit {first.ExitCode}): {FirstLine(first.Error)}");
             return;
         }
         var timings = Interleaved(ThreeCellRuns,
-            () => Run(drivernb, ["render", notebook, "-o", outputs]),
-            () => Run(roslyn, [notebook, Path.Combine(outputs, "baseline.html")]),
-            () => Run(roslynJit, [notebook, Path.Combine(outputs, "baseline.html")]));
+            () => Execute(drivernb, ["render", notebook, "-o", outputs]),
+            () => Execute(roslyn, [notebook, Path.Combine(outputs, "baseline.html")]),
+            () => Execute(roslynJit, [notebook, Path.Combine(outputs, "baseline.html")]));
         var ours = timings[0];
         Report(output, "drivernb render (ReadyToRun)", ours, "plain Roslyn scripting (ReadyToRun)", timings[1]);
         output.WriteLine($"    {"plain Roslyn scripting (JIT)",-36} {timings[2].TotalMilliseconds,7:F0} ms, ratio {ours.TotalMilliseconds / timings[2].TotalMilliseconds:F2}");
@@ -67,22 +68,22 @@ public sealed class RenderBenchmark : IBenchmark
     private static void MagicOnly(TextWriter output, string drivernb, string notebook, string appFolder, string outputs)
     {
         output.WriteLine($"(b) {Path.GetFileName(notebook)} (markdown and magic commands) vs dotnet run app.cs (cached build), median of {MagicRuns}, interleaved");
-        var first = Run(drivernb, ["render", notebook, "-o", outputs]);
+        var first = Execute(drivernb, ["render", notebook, "-o", outputs]);
         if (first.ExitCode != 0)
         {
             output.WriteLine($"    skipped: the notebook does not render yet (exit {first.ExitCode}): {FirstLine(first.Error)}");
             return;
         }
         var appOutput = Path.Combine(outputs, "magic-app.html");
-        var build = Run("dotnet", ["run", "app.cs", "--", appOutput], appFolder);
+        var build = Execute("dotnet", ["run", "app.cs", "--", appOutput], appFolder);
         if (build.ExitCode != 0)
         {
             output.WriteLine($"    skipped: dotnet run app.cs failed (exit {build.ExitCode}): {FirstLine(build.Error)}");
             return;
         }
         var timings = Interleaved(MagicRuns,
-            () => Run(drivernb, ["render", notebook, "-o", outputs]),
-            () => Run("dotnet", ["run", "app.cs", "--", appOutput], appFolder));
+            () => Execute(drivernb, ["render", notebook, "-o", outputs]),
+            () => Execute("dotnet", ["run", "app.cs", "--", appOutput], appFolder));
         var (ours, app) = (timings[0], timings[1]);
         Report(output, "drivernb render", ours, "dotnet run app.cs", app);
         output.WriteLine($"    target ≤ 0.50 of dotnet run app.cs: {(ours.TotalMilliseconds <= app.TotalMilliseconds / 2 ? "met" : "missed")}");
@@ -102,7 +103,7 @@ public sealed class RenderBenchmark : IBenchmark
         var samples = new List<TimeSpan>();
         for (var i = 0; i < FolderRuns; i++)
         {
-            var run = Run(drivernb, ["render", folder, "-o", outputs, "--allow-errors"]);
+            var run = Execute(drivernb, ["render", folder, "-o", outputs, "--allow-errors"]);
             if (run.ExitCode != 0)
             {
                 output.WriteLine($"    failed (exit {run.ExitCode}): {FirstLine(run.Error)}");
@@ -138,47 +139,9 @@ public sealed class RenderBenchmark : IBenchmark
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
-    private static string Publish(string root, string project, string folder, string executable, bool readyToRun)
-    {
-        var publish = Run("dotnet", ["publish", project, "-c", "Release", "-r", "linux-x64", $"-p:PublishReadyToRun={readyToRun}", "--self-contained", "false", "-o", folder, "-nologo"], root);
-        if (publish.ExitCode != 0) throw new InvalidOperationException($"dotnet publish {project} failed:\n{publish.Output}\n{publish.Error}");
-        return Path.Combine(folder, executable);
-    }
-
     private static ProcessRun Checked(ProcessRun run) =>
         run.ExitCode == 0 ? run : throw new InvalidOperationException($"a timed run failed (exit {run.ExitCode}): {FirstLine(run.Error)}");
 
     private static string FirstLine(string text) => text.ReplaceLineEndings("\n").Split('\n').FirstOrDefault(l => l.Trim().Length > 0 && !l.Contains("NU1603", StringComparison.Ordinal))?.Trim() ?? "";
 
-    private sealed record ProcessRun(int ExitCode, TimeSpan Elapsed, string Output, string Error);
-
-    private static ProcessRun Run(string executable, IEnumerable<string> arguments, string? directory = null)
-    {
-        var start = new ProcessStartInfo(executable)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = directory ?? Environment.CurrentDirectory,
-        };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {executable}");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        var elapsed = clock.Elapsed;
-        return new ProcessRun(process.ExitCode, elapsed, output.Result, error.Result);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "DriverNotebooks.sln"))) return directory.FullName;
-        }
-        throw new InvalidOperationException("run the benchmark from inside the repository (DriverNotebooks.sln not found above the binary)");
-    }
 }
