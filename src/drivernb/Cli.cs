@@ -13,6 +13,8 @@ internal static class Cli
     [
         .. NotebookCommandCatalog.All.Select(c => (ICliVerb)new NotebookCommandVerb(c)),
         new RenderVerb(),
+        new KernelVerb(),
+        new KernelInstallVerb(),
     ];
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, CliContext context)

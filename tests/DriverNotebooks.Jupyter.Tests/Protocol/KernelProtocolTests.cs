@@ -1,0 +1,272 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using DriverNotebooks.Jupyter.Tests.Support;
+
+namespace DriverNotebooks.Jupyter.Tests.Protocol;
+
+/// <summary>The wire protocol, spoken to a real <c>drivernb kernel</c> process by a NetMQ client.</summary>
+[Collection(nameof(SharedKernel))]
+public sealed class KernelProtocolTests(SharedKernel kernel)
+{
+    private KernelClient Client => kernel.Client;
+
+    [Fact]
+    public void Kernel_info_describes_csharp_and_is_bracketed_by_busy_and_idle()
+    {
+        // When
+        var exchange = Client.Request(KernelChannel.Shell, MessageTypes.KernelInfoRequest);
+
+        // Then
+        Assert.Equal(MessageTypes.KernelInfoReply, exchange.Reply.MsgType);
+        Assert.Equal("5.3", (string?)exchange.Content["protocol_version"]);
+        Assert.Equal("drivernb", (string?)exchange.Content["implementation"]);
+        var language = exchange.Content["language_info"]!.AsObject();
+        Assert.Equal("csharp", (string?)language["name"]);
+        Assert.Equal("csharp", (string?)language["pygments_lexer"]);
+        Assert.Equal(".cs", (string?)language["file_extension"]);
+        Assert.Equal("text/x-csharp", (string?)language["mimetype"]);
+        Assert.Contains("#!usb-throughput", (string?)exchange.Content["banner"]);
+        Assert.Equal([MessageTypes.Status, MessageTypes.Status], exchange.IopubTypes);
+        Assert.Equal(["busy", "idle"], exchange.Iopub.Select(m => (string?)KernelClient.ContentOf(m)["execution_state"]));
+    }
+
+    [Fact]
+    public void Replies_and_iopub_messages_carry_the_request_header_as_their_parent_byte_for_byte()
+    {
+        // When
+        var exchange = Client.Execute("Console.WriteLine(\"parented\");");
+
+        // Then
+        var request = exchange.Iopub[0].ParentHeaderJson;
+        Assert.Equal(request, exchange.Reply.ParentHeaderJson);
+        Assert.All(exchange.Iopub, m => Assert.Equal(request, m.ParentHeaderJson));
+        Assert.Equal("5.3", exchange.Reply.Header.Version);
+    }
+
+    [Fact]
+    public void A_badly_signed_message_gets_no_reply_and_nothing_on_iopub_and_is_logged()
+    {
+        // Given: a client that signs with another key
+        using var intruder = kernel.Process.Connect(key: "not-the-key");
+
+        // When
+        var request = intruder.Send(KernelChannel.Shell, MessageTypes.ExecuteRequest, new JsonObject { ["code"] = "var leaked = 1;" });
+
+        // Then: no reply, nothing published, and the cell never ran
+        Assert.Null(intruder.Receive(KernelChannel.Shell, TimeSpan.FromSeconds(1.5)));
+        Assert.DoesNotContain(Client.DrainIopub(TimeSpan.FromMilliseconds(300)), m => KernelClient.ParentIdOf(m) == request.Header.MsgId);
+        var check = Client.Execute("leaked");
+        Assert.Equal("error", check.Status);
+        Assert.Contains("CS0103", (string?)check.Content["evalue"]);
+        Assert.Contains("dropped a message on shell: bad signature", kernel.Process.Stderr);
+    }
+
+    [Fact]
+    public void The_heartbeat_echoes_what_it_is_sent_even_while_a_cell_runs()
+    {
+        // Given: a cell that takes a while
+        var busy = Client.Send(KernelChannel.Shell, MessageTypes.ExecuteRequest, new JsonObject
+        {
+            ["code"] = "Console.WriteLine(\"running\");\nSystem.Threading.Thread.Sleep(1500);",
+        });
+        Client.WaitForOutput(busy, "running", KernelClient.DefaultTimeout);
+
+        // When
+        var echoed = Client.Ping("ping-1"u8.ToArray(), TimeSpan.FromSeconds(5));
+
+        // Then
+        Assert.Equal("ping-1", echoed is null ? null : Encoding.UTF8.GetString(echoed));
+        Assert.Equal("ok", (string?)KernelClient.ContentOf(Client.ReplyTo(KernelChannel.Shell, busy, KernelClient.DefaultTimeout))["status"]);
+        Client.IopubUntilIdle(busy, KernelClient.DefaultTimeout);
+    }
+
+    [Fact]
+    public void An_execute_request_publishes_busy_its_input_its_outputs_in_order_then_replies_and_goes_idle()
+    {
+        // When
+        var exchange = Client.Execute("Console.WriteLine(\"one\");\ndisplay(2);\n3");
+
+        // Then
+        Assert.Equal("ok", exchange.Status);
+        Assert.Equal(
+            [MessageTypes.Status, MessageTypes.ExecuteInput, MessageTypes.Stream, MessageTypes.DisplayData, MessageTypes.ExecuteResult, MessageTypes.Status],
+            exchange.IopubTypes);
+        var count = (int)exchange.Content["execution_count"]!;
+        Assert.Equal(count, (int)exchange.Published(MessageTypes.ExecuteInput).Single()["execution_count"]!);
+        Assert.Equal(count, (int)exchange.Published(MessageTypes.ExecuteResult).Single()["execution_count"]!);
+        Assert.Equal("one\n", (string?)exchange.Published(MessageTypes.Stream).Single()["text"]);
+        var result = exchange.Published(MessageTypes.ExecuteResult).Single()["data"]!.AsObject();
+        Assert.Equal("3", (string?)result["text/plain"]);
+        Assert.NotNull(result["text/html"]);
+    }
+
+    [Fact]
+    public void A_cell_that_throws_reports_the_error_and_leaves_earlier_variables_defined()
+    {
+        // Given
+        Assert.Equal("ok", Client.Execute("var kept = 7;").Status);
+
+        // When
+        var thrown = Client.Execute("kept = 6;\nthrow new InvalidOperationException(\"boom\");");
+        var after = Client.Execute("kept * 7");
+
+        // Then
+        Assert.Equal("error", thrown.Status);
+        Assert.Equal("System.InvalidOperationException", (string?)thrown.Content["ename"]);
+        Assert.Equal("boom", (string?)thrown.Content["evalue"]);
+        var error = thrown.Published(MessageTypes.Error).Single();
+        Assert.Equal("boom", (string?)error["evalue"]);
+        Assert.Contains("System.InvalidOperationException: boom", error["traceback"]!.AsArray().Select(l => (string?)l));
+        Assert.Equal("42", (string?)after.Published(MessageTypes.ExecuteResult).Single()["data"]!["text/plain"]);
+    }
+
+    [Fact]
+    public void An_interrupt_request_on_control_stops_a_cooperative_long_cell()
+    {
+        // Given: a cell that runs until its cancellation token is signalled
+        var running = Client.Send(KernelChannel.Shell, MessageTypes.ExecuteRequest, new JsonObject
+        {
+            ["code"] = "Console.WriteLine(\"running\");\nwhile (!CancellationToken.IsCancellationRequested) System.Threading.Thread.Sleep(10);",
+        });
+        Client.WaitForOutput(running, "running", KernelClient.DefaultTimeout);
+
+        // When
+        var interrupt = Client.Request(KernelChannel.Control, MessageTypes.InterruptRequest, timeout: TimeSpan.FromSeconds(5));
+        var reply = KernelClient.ContentOf(Client.ReplyTo(KernelChannel.Shell, running, TimeSpan.FromSeconds(10)));
+        Client.IopubUntilIdle(running, TimeSpan.FromSeconds(10));
+
+        // Then: the cell ends as interrupted and the kernel goes on
+        Assert.Equal(MessageTypes.InterruptReply, interrupt.Reply.MsgType);
+        Assert.Equal("ok", interrupt.Status);
+        Assert.Equal("error", (string?)reply["status"]);
+        Assert.Equal("Interrupted", (string?)reply["ename"]);
+        Assert.Equal("ok", Client.Execute("1 + 1").Status);
+    }
+
+    [Fact]
+    public void A_failed_cell_aborts_the_cells_queued_behind_it_when_stop_on_error()
+    {
+        // Given: a failing cell and one queued behind it
+        var failing = Client.Send(KernelChannel.Shell, MessageTypes.ExecuteRequest, new JsonObject
+        {
+            ["code"] = "System.Threading.Thread.Sleep(300); throw new Exception(\"first\");",
+            ["stop_on_error"] = true,
+        });
+        var queued = Client.Send(KernelChannel.Shell, MessageTypes.ExecuteRequest, new JsonObject { ["code"] = "var ranAnyway = true;" });
+
+        // When
+        var first = KernelClient.ContentOf(Client.ReplyTo(KernelChannel.Shell, failing, KernelClient.DefaultTimeout));
+        var second = KernelClient.ContentOf(Client.ReplyTo(KernelChannel.Shell, queued, KernelClient.DefaultTimeout));
+        Client.IopubUntilIdle(queued, KernelClient.DefaultTimeout);
+
+        // Then
+        Assert.Equal("error", (string?)first["status"]);
+        Assert.Equal("aborted", (string?)second["status"]);
+        Assert.Equal("error", Client.Execute("ranAnyway").Status);
+    }
+
+    [Fact]
+    public void A_silent_request_publishes_only_its_status_and_takes_no_execution_count()
+    {
+        // Given
+        var before = (int)Client.Execute("1").Content["execution_count"]!;
+
+        // When
+        var silent = Client.Execute("Console.WriteLine(\"quiet\"); 5", silent: true);
+        var unstored = Client.Execute("6", storeHistory: false);
+        var next = Client.Execute("7");
+
+        // Then
+        Assert.Equal("ok", silent.Status);
+        Assert.Equal([MessageTypes.Status, MessageTypes.Status], silent.IopubTypes);
+        Assert.Equal(before, (int)unstored.Content["execution_count"]!);
+        Assert.Equal("6", (string?)unstored.Published(MessageTypes.ExecuteResult).Single()["data"]!["text/plain"]);
+        Assert.Equal(before + 1, (int)next.Content["execution_count"]!);
+    }
+
+    [Theory]
+    [InlineData("if (true) {", "incomplete")]
+    [InlineData("var x = new[] { 1,", "incomplete")]
+    [InlineData("var x = 1;", "complete")]
+    [InlineData("#!usb-throughput --speed high", "complete")]
+    public void Is_complete_tells_an_open_block_from_finished_code(string code, string status)
+    {
+        // When
+        var exchange = Client.Request(KernelChannel.Shell, MessageTypes.IsCompleteRequest, new JsonObject { ["code"] = code });
+
+        // Then
+        Assert.Equal(status, exchange.Status);
+        Assert.Equal([MessageTypes.Status, MessageTypes.Status], exchange.IopubTypes);
+    }
+
+    [Fact]
+    public void Completion_positions_are_counted_in_code_points()
+    {
+        // Given: an emoji before the cursor is one code point but two UTF-16 chars
+        const string code = "var s = \"😀\"; Console.WriteL";
+
+        // When
+        var exchange = Client.Request(KernelChannel.Shell, MessageTypes.CompleteRequest, new JsonObject
+        {
+            ["code"] = code,
+            ["cursor_pos"] = code.Length - 1,
+        });
+
+        // Then
+        Assert.Equal("ok", exchange.Status);
+        Assert.Equal(["WriteLine"], exchange.Content["matches"]!.AsArray().Select(m => (string?)m));
+        Assert.Equal(code.Length - 1, (int)exchange.Content["cursor_end"]!);
+        Assert.Equal(code.Length - 1 - "WriteL".Length, (int)exchange.Content["cursor_start"]!);
+    }
+
+    [Fact]
+    public void Completion_sees_the_variables_of_earlier_cells()
+    {
+        // Given
+        Client.Execute("var throughputSamples = new List<double> { 1.5 };");
+
+        // When
+        var names = Client.Request(KernelChannel.Shell, MessageTypes.CompleteRequest, new JsonObject { ["code"] = "throughputSa", ["cursor_pos"] = 12 });
+        var members = Client.Request(KernelChannel.Shell, MessageTypes.CompleteRequest, new JsonObject { ["code"] = "throughputSamples.Cou", ["cursor_pos"] = 21 });
+
+        // Then
+        Assert.Equal(["throughputSamples"], names.Content["matches"]!.AsArray().Select(m => (string?)m));
+        Assert.Contains("Count", members.Content["matches"]!.AsArray().Select(m => (string?)m));
+    }
+
+    [Fact]
+    public void Comm_info_history_and_inspect_answer_as_the_protocol_says()
+    {
+        // When
+        var comms = Client.Request(KernelChannel.Shell, MessageTypes.CommInfoRequest);
+        var history = Client.Request(KernelChannel.Shell, MessageTypes.HistoryRequest, new JsonObject { ["output"] = false, ["raw"] = true, ["hist_access_type"] = "tail", ["n"] = 5 });
+        var inspect = Client.Request(KernelChannel.Shell, MessageTypes.InspectRequest, new JsonObject { ["code"] = "Math.Sqrt", ["cursor_pos"] = 7, ["detail_level"] = 0 });
+
+        // Then
+        Assert.Empty(comms.Content["comms"]!.AsObject());
+        Assert.Empty(history.Content["history"]!.AsArray());
+        Assert.True((bool)inspect.Content["found"]!);
+        Assert.Contains("double Math.Sqrt(double d)", (string?)inspect.Content["data"]!["text/plain"]);
+    }
+
+    [Fact]
+    public void Kernel_info_on_control_is_answered_while_a_cell_runs()
+    {
+        // Given: a cell that is running
+        var busy = Client.Send(KernelChannel.Shell, MessageTypes.ExecuteRequest, new JsonObject
+        {
+            ["code"] = "Console.WriteLine(\"running\");\nSystem.Threading.Thread.Sleep(2000);",
+        });
+        Client.WaitForOutput(busy, "running", KernelClient.DefaultTimeout);
+
+        // When
+        var info = Client.Request(KernelChannel.Control, MessageTypes.KernelInfoRequest, timeout: TimeSpan.FromSeconds(30));
+        var cellStillRunning = Client.Receive(KernelChannel.Shell, TimeSpan.Zero) is null;
+
+        // Then: the answer came before the cell's own reply
+        Assert.Equal("ok", info.Status);
+        Assert.True(cellStillRunning, "kernel_info was answered only after the cell ended");
+        Assert.Equal("ok", (string?)KernelClient.ContentOf(Client.ReplyTo(KernelChannel.Shell, busy, KernelClient.DefaultTimeout))["status"]);
+        Client.IopubUntilIdle(busy, KernelClient.DefaultTimeout);
+    }
+}
