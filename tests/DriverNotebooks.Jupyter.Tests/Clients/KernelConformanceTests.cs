@@ -13,7 +13,7 @@ public sealed class KernelConformanceTests
         using var jupyter = new JupyterEnvironment();
 
         // When
-        var result = RequiredTools.Run(python, ["-m", "unittest", "-v", "drivernb_kernel_conformance"], TimeSpan.FromMinutes(5),
+        var result = ExternalProcess.Run(python, ["-m", "unittest", "-v", "drivernb_kernel_conformance"], TimeSpan.FromMinutes(5),
             workingDirectory: Path.Combine(AppContext.BaseDirectory, "Clients"), environment: jupyter.Variables);
 
         // Then: unittest prints one line per test and "OK" (with skips for what the kernel does not offer, e.g. a pager)

@@ -21,7 +21,7 @@ public sealed class NbconvertTests
         using var jupyter = new JupyterEnvironment();
         var input = Directory.CreateDirectory(Path.Combine(jupyter.Folder, "in")).FullName;
         var output = Path.Combine(jupyter.Folder, "out");
-        var sources = Directory.EnumerateFiles(Repository.Folder("notebooks"))
+        var sources = Directory.EnumerateFiles(Repository.PathOf("notebooks"))
             .Where(NotebookReader.IsNotebook)
             .Order(StringComparer.Ordinal)
             .ToList();
@@ -35,7 +35,7 @@ public sealed class NbconvertTests
         }
 
         // When
-        var result = RequiredTools.Run(python,
+        var result = ExternalProcess.Run(python,
             ["-m", "nbconvert", "--to", "notebook", "--execute", $"--ExecutePreprocessor.kernel_name={JupyterEnvironment.KernelName}",
              "--ExecutePreprocessor.timeout=300", "--output-dir", output, .. notebooks],
             TimeSpan.FromMinutes(10), workingDirectory: input, environment: jupyter.Variables);

@@ -67,7 +67,7 @@ public sealed class KernelLifetimeTests
         client.WaitForOutput(running, "running", KernelClient.DefaultTimeout);
 
         // When
-        var kill = RequiredTools.Run("kill", ["-INT", kernel.Process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        var kill = ExternalProcess.Run("kill", ["-INT", kernel.Process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         var reply = KernelClient.ContentOf(client.ReplyTo(KernelChannel.Shell, running, TimeSpan.FromSeconds(20)));
 
         // Then

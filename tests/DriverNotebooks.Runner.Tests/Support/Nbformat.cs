@@ -9,7 +9,7 @@ internal static class Nbformat
     public static void AssertValid(string path)
     {
         var python = RequiredTools.Nbformat();
-        var (exitCode, output, error) = RequiredTools.Run(python, ["-c", Script, path]);
+        var (exitCode, output, error) = ExternalProcess.Run(python, ["-c", Script, path]);
         Assert.True(exitCode == 0, $"nbformat rejected {path}:\n{output}\n{error}");
     }
 }

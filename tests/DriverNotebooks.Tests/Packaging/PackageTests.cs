@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.IO.Compression;
-using DriverNotebooks.Tests.Support;
 
 namespace DriverNotebooks.Tests.Packaging;
 

@@ -1,7 +1,7 @@
-namespace DriverNotebooks.Runner.Tests.Support;
+namespace DriverNotebooks.TestSupport;
 
 /// <summary>A fresh folder for one test, removed afterwards.</summary>
-internal sealed class TempFolder : IDisposable
+public sealed class TempFolder : IDisposable
 {
     public TempFolder() => Path = Directory.CreateTempSubdirectory("drivernb-tests-").FullName;
 
