@@ -27,6 +27,6 @@ public sealed class ChartLibraryPlacement
         }
         if (!ChartHtml.ContainsChart(html.Text)) return data;
         Placed = true;
-        return [.. data.Select(d => ReferenceEquals(d, html) ? d with { Text = Execution.OutputFormatting.PlotlyScriptElement + d.Text } : d)];
+        return [.. data.Select(d => ReferenceEquals(d, html) ? d with { Text = PlotlyJs.ScriptElement() + d.Text } : d)];
     }
 }

@@ -97,13 +97,13 @@ public static class IpynbWriter
         },
         DisplayDataOutput display => new JsonObject
         {
-            ["data"] = Bundle(placement.Place(display.Data)),
+            ["data"] = MimeBundle.From(placement.Place(display.Data), Lines),
             ["metadata"] = new JsonObject(),
             ["output_type"] = "display_data",
         },
         ExecuteResultOutput result => new JsonObject
         {
-            ["data"] = Bundle(placement.Place(result.Data)),
+            ["data"] = MimeBundle.From(placement.Place(result.Data), Lines),
             ["execution_count"] = result.ExecutionCount,
             ["metadata"] = new JsonObject(),
             ["output_type"] = "execute_result",
@@ -117,33 +117,6 @@ public static class IpynbWriter
         },
         _ => throw new ArgumentOutOfRangeException(nameof(output), output.GetType().Name, "unknown output type"),
     };
-
-    /// <summary>A MIME bundle: JSON types as JSON (nbformat requires it), text as nbformat's multiline strings.</summary>
-    private static JsonObject Bundle(IReadOnlyList<FormattedOutput> data)
-    {
-        var bundle = new JsonObject();
-        foreach (var item in data)
-        {
-            if (bundle.ContainsKey(item.MimeType)) continue;
-            bundle[item.MimeType] = IsJsonMimeType(item.MimeType) && TryParseJson(item.Text) is { } parsed ? parsed : Lines(item.Text);
-        }
-        return bundle;
-    }
-
-    private static bool IsJsonMimeType(string mimeType) =>
-        mimeType == "application/json" || (mimeType.StartsWith("application/", StringComparison.Ordinal) && mimeType.EndsWith("+json", StringComparison.Ordinal));
-
-    private static JsonNode? TryParseJson(string text)
-    {
-        try
-        {
-            return JsonNode.Parse(text);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
 
     /// <summary>nbformat's multiline string: the text split after each newline.</summary>
     internal static JsonArray Lines(string text)

@@ -1,3 +1,4 @@
+using DriverNotebooks.Charts;
 using System.Text;
 using DriverNotebooks.Formatting;
 using DriverNotebooks.Runner.Documents;
@@ -53,7 +54,7 @@ internal sealed class CellContext(ICellOutputSink sink, int executionCount, Canc
     public void Display(object? value, IReadOnlyList<string> mimeTypes)
     {
         IReadOnlyList<FormattedOutput> data = mimeTypes.Count == 0
-            ? OutputFormatting.Format(value)
+            ? NotebookFormatters.Format(value)
             : [.. mimeTypes.Distinct().Select(mime => new FormattedOutput(mime, value.ToDisplayString(mime)))];
         Write(new DisplayDataOutput(data));
     }

@@ -46,7 +46,7 @@ public static class RunnerWarmup
         try
         {
             NotebookFormatters.EnsureRegistered();
-            _ = OutputFormatting.PlotlyScriptElement;
+            _ = PlotlyJs.ScriptElement();
             var trace = new Plotly.NET.Trace2D("scatter");
             trace.SetProperty("x", new[] { 1, 2 });
             trace.SetProperty("y", new[] { 1.5, 2.5 });
@@ -63,7 +63,7 @@ public static class RunnerWarmup
                     Cells =
                     [
                         NotebookCell.Markdown("# Warm-up\n\n| a |\n|---|\n| *b* |"),
-                        NotebookCell.CSharp("chart") with { ExecutionCount = 1, Outputs = [new ExecuteResultOutput(1, OutputFormatting.Format(chart))] },
+                        NotebookCell.CSharp("chart") with { ExecutionCount = 1, Outputs = [new ExecuteResultOutput(1, NotebookFormatters.Format(chart))] },
                     ],
                 };
                 _ = IpynbWriter.Write(notebook);

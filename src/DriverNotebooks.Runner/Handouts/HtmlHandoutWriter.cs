@@ -45,14 +45,14 @@ public static class HtmlHandoutWriter
 
         var needsPlotly = notebook.Cells.SelectMany(c => c.Outputs).Any(ContainsChart)
                           && !notebook.Cells.SelectMany(c => c.Outputs).Any(ContainsLibrary);
-        var page = new StringBuilder(body.Length + (needsPlotly ? Execution.OutputFormatting.PlotlyScriptElement.Length : 0) + 8192);
+        var page = new StringBuilder(body.Length + (needsPlotly ? PlotlyJs.ScriptElement().Length : 0) + 8192);
         page.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta http-equiv=\"Content-Security-Policy\" content=\"").Append(ContentSecurityPolicy).Append("\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<meta name=\"generator\" content=\"drivernb render\">\n")
             .Append("<title>").Append(Escape(title)).Append("</title>\n")
             .Append("<style>\n").Append(HandoutStyle.Css(options.Paper)).Append("\n</style>\n");
-        if (needsPlotly) page.Append(Execution.OutputFormatting.PlotlyScriptElement).Append('\n');
+        if (needsPlotly) page.Append(PlotlyJs.ScriptElement()).Append('\n');
         page.Append("</head>\n<body>\n<main class=\"notebook\">\n")
             .Append(body)
             .Append("</main>\n<script type=\"text/javascript\">\n").Append(HandoutStyle.FitChartsScript).Append("\n</script>\n")
