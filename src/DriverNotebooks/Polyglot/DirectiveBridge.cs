@@ -7,7 +7,7 @@ namespace DriverNotebooks.Polyglot;
 /// <summary>
 /// The tested half of the Polyglot Notebooks extension. <c>extension.dib</c> turns each
 /// <see cref="DirectiveSpec"/> into a <c>KernelActionDirective</c> with its <c>KernelDirectiveParameter</c>s
-/// and hands every invocation's bound values back to <see cref="Run"/>; nothing else lives in the script.
+/// and hands every invocation's bound values back to <see cref="Run(string?, IReadOnlyDictionary{string, JsonElement}, CancellationToken)"/>; nothing else lives in the script.
 /// </summary>
 /// <remarks>
 /// .NET Interactive keys directive handlers by command type, so one command type serves every
@@ -23,8 +23,52 @@ public static class DirectiveBridge
     public static IReadOnlyList<DirectiveSpec> Directives =>
         MagicCommands.All.Select(c => DirectiveSpec.From(c.Definition)).ToList();
 
+    /// <summary>
+    /// Gets the host ready: lets Plotly.NET load beside the host's FSharp.Core when it is older
+    /// (<see cref="PlotlyLoadContext"/>), then registers the formatters. Returns a sentence for the user
+    /// when charts cannot be drawn, otherwise null.
+    /// </summary>
+    public static string? Prepare()
+    {
+        var plotly = PlotlyLoadContext.Install();
+        NotebookFormatters.EnsureRegistered();
+        return plotly.Status == PlotlyLoadContext.Status.Unavailable ? plotly.Detail : null;
+    }
+
     /// <summary>Registers the formatters the directives' results display with.</summary>
     public static void RegisterFormatters() => NotebookFormatters.EnsureRegistered();
+
+    /// <summary>
+    /// Runs one directive invocation. With the directive's own text (<paramref name="directiveText"/>, from
+    /// <see cref="DirectiveText"/>) the line goes through the same parser as the runner's magic commands, so
+    /// repeated options, aliases and error messages behave the same; the engine's bound values are the fallback.
+    /// </summary>
+    public static MagicCommandResult Run(string? directiveText, IReadOnlyDictionary<string, JsonElement> boundValues, CancellationToken cancellationToken = default) =>
+        directiveText is not null && MagicCommands.NameOf(directiveText) is not null
+            ? MagicCommands.Run(directiveText, cancellationToken)
+            : Run(boundValues, cancellationToken);
+
+    /// <summary>
+    /// The text of the directive that produced <paramref name="directiveCommand"/> (a .NET Interactive
+    /// <c>KernelDirectiveCommand</c>), or null when the host does not expose it.
+    /// </summary>
+    /// <remarks>
+    /// The engine binds each parameter once: a parameter given twice is rejected, or with
+    /// <c>MaxOccurrences</c> above one silently dropped (dotnet/interactive <c>DirectiveNode.GetParameterValues</c>
+    /// keeps only single matches). The command's <c>DirectiveNode</c> (internal, stable in the final release)
+    /// still holds the line as typed.
+    /// </remarks>
+    public static string? DirectiveText(object directiveCommand)
+    {
+        for (var type = directiveCommand.GetType(); type is not null; type = type.BaseType)
+        {
+            var property = type.GetProperty("DirectiveNode", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.DeclaredOnly);
+            if (property is null) continue;
+            var node = property.GetValue(directiveCommand);
+            return node?.GetType().GetProperty("Text")?.GetValue(node) as string;
+        }
+        return null;
+    }
 
     /// <summary>
     /// Runs the directive named in <paramref name="boundValues"/> with the other values as its options.
@@ -73,11 +117,19 @@ public sealed record DirectiveSpec(string Name, string Description, IReadOnlyLis
                 o.Name,
                 o.Description + (o.DefaultValue is null ? "" : $" Default: {o.DefaultValue}."),
                 o.IsFlag,
-                o.Required,
                 o.AllowedValues)),
-            new DirectiveParameterSpec("--help", "Show usage and examples.", Flag: true, Required: false, AllowedValues: []),
+            new DirectiveParameterSpec("--help", "Show usage and examples.", Flag: true, AllowedValues: []),
         ]);
 }
 
-/// <summary>One <c>KernelDirectiveParameter</c>: a flag or a valued option, with completions for its allowed values.</summary>
-public sealed record DirectiveParameterSpec(string Name, string Description, bool Flag, bool Required, IReadOnlyList<string> AllowedValues);
+/// <summary>
+/// One <c>KernelDirectiveParameter</c>: a flag or a valued option, with completions for its allowed values.
+/// Nothing is declared required and every parameter may repeat: the engine would otherwise reject
+/// <c>--help</c> alone (DNI104) or a repeated option (DNI105) with its own messages before our parser sees the
+/// line; the parser enforces both with the CLI's one-line errors.
+/// </summary>
+public sealed record DirectiveParameterSpec(string Name, string Description, bool Flag, IReadOnlyList<string> AllowedValues)
+{
+    /// <summary>How often the engine lets the parameter appear; the parser decides what a repeat means.</summary>
+    public const int MaxOccurrences = 64;
+}

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Compression;
 
 namespace DriverNotebooks.Tests.Packaging;
@@ -6,12 +5,10 @@ namespace DriverNotebooks.Tests.Packaging;
 /// <summary>What <c>dotnet pack</c> makes of the notebook layer: the package Polyglot Notebooks loads.</summary>
 public class PackageTests
 {
-    private static readonly Lazy<string> Package = new(Pack);
-
     [Fact]
     public void The_package_carries_the_notebook_layer_and_both_engines_under_lib_net10()
     {
-        using var zip = ZipFile.OpenRead(Package.Value);
+        using var zip = ZipFile.OpenRead(PackedPackage.Path);
         var entries = zip.Entries.Select(e => e.FullName).ToHashSet();
 
         Assert.Contains("lib/net10.0/DriverNotebooks.dll", entries);
@@ -22,7 +19,7 @@ public class PackageTests
     [Fact]
     public void The_package_carries_extension_dib_where_the_engine_looks_for_it()
     {
-        using var zip = ZipFile.OpenRead(Package.Value);
+        using var zip = ZipFile.OpenRead(PackedPackage.Path);
         var dib = zip.GetEntry("interactive-extensions/dotnet/extension.dib");
 
         Assert.NotNull(dib);
@@ -33,7 +30,7 @@ public class PackageTests
     [Fact]
     public void The_engines_are_inside_the_package_not_dependencies_of_it()
     {
-        using var zip = ZipFile.OpenRead(Package.Value);
+        using var zip = ZipFile.OpenRead(PackedPackage.Path);
         using var reader = new StreamReader(zip.GetEntry("DriverNotebooks.nuspec")!.Open());
         var nuspec = reader.ReadToEnd();
 
@@ -41,21 +38,5 @@ public class PackageTests
         Assert.Contains("id=\"Microsoft.DotNet.Interactive.Formatting\"", nuspec);
         Assert.DoesNotContain("DriverNotebooks.Usb\"", nuspec);
         Assert.DoesNotContain("DriverNotebooks.Kmdf\"", nuspec);
-    }
-
-    private static string Pack()
-    {
-        var output = Directory.CreateTempSubdirectory("dn-pack-").FullName;
-        var start = new ProcessStartInfo("dotnet", ["pack", Repository.PathOf("src", "DriverNotebooks", "DriverNotebooks.csproj"), "-c", "Release", "-o", output, "--nologo"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"dotnet pack failed:\n{stdout.Result}\n{stderr.Result}");
-        return Directory.GetFiles(output, "DriverNotebooks.*.nupkg").Single();
     }
 }

@@ -17,13 +17,13 @@ public class PolyglotExtensionTests
     private static readonly Lazy<ScriptState<object>> Loaded = new(LoadExtension);
 
     [Fact]
-    public void The_extension_registers_one_directive_per_magic_command_with_the_shared_options()
+    public void The_extension_registers_one_directive_per_magic_command_with_the_shared_options_none_declared_required()
     {
         var described = Evaluate<IReadOnlyList<string>>("Microsoft.DotNet.Interactive.ShimHost.Describe()");
 
         var expected = MagicCommands.All.Select(c =>
             c.Definition.MagicName + " " + string.Join(" ",
-                c.Definition.Options.Select(o => $"{o.Name}|{o.IsFlag}|{o.Required}|{string.Join(',', o.AllowedValues)}")
+                c.Definition.Options.Select(o => $"{o.Name}|{o.IsFlag}|False|{string.Join(',', o.AllowedValues)}")
                     .Append("--help|True|False|"))).ToList();
         Assert.Equal(expected, described);
     }

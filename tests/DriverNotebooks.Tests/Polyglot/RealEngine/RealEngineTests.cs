@@ -1,0 +1,124 @@
+using DriverNotebooks.Commands;
+
+namespace DriverNotebooks.Tests.Polyglot.RealEngine;
+
+/// <summary>
+/// The extension in the real Polyglot engine (dotnet-interactive 1.0.712001, FSharp.Core 10.0), not a
+/// stand-in: every magic command and its help, user mistakes, a C# API cell, a user's own Plotly.NET chart,
+/// and the engine's own F# kernel still working beside our FSharp.Core.
+/// </summary>
+[Collection(nameof(RealEngineCollection))]
+public class RealEngineTests(RealEngineFixture engine)
+{
+    private const string ChartMarkup = "class=\"drivernb-chart\"";
+
+    /// <summary>The smallest valid invocation of each magic command.</summary>
+    public static TheoryData<string> EveryMagicCommand => new()
+    {
+        "#!usb-throughput --speed high --type interrupt --max-packet 1024",
+        "#!usb-simulate --speed high --type interrupt --max-packet 1024 --duration 20ms",
+        "#!usb-sweep --speed high --type interrupt --max-packet 1024 --seeds 2 --duration 20ms",
+        "#!kmdf-lifecycle --scenario cleanup-in-driver-cleanup-callback",
+        "#!kmdf-faults --scenario cleanup-in-evtdriverunload",
+        "#!kmdf-patterns",
+    };
+
+    [SkippableFact]
+    public void Loading_the_package_registers_every_magic_command_with_no_chart_problem()
+    {
+        Assert.True(engine.Load.Succeeded, engine.Load.ToString());
+        var loaded = engine.Load.Outputs.Select(o => o.GetValueOrDefault("text/plain")).Single(t => t?.StartsWith("DriverNotebooks is loaded") == true)!;
+        foreach (var command in MagicCommands.All) Assert.Contains(command.Definition.MagicName, loaded);
+        Assert.EndsWith("Add --help to any of them for usage.", loaded);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(EveryMagicCommand))]
+    public void Every_magic_command_draws_its_chart_in_the_real_engine(string line)
+    {
+        var cell = engine.Session.Submit(line);
+
+        Assert.True(cell.Succeeded, cell.ToString());
+        var html = string.Concat(cell.Outputs.Select(o => o.GetValueOrDefault("text/html")));
+        Assert.Contains(ChartMarkup, html);
+    }
+
+    [SkippableFact]
+    public void Help_of_every_magic_command_works_without_its_required_options()
+    {
+        foreach (var command in MagicCommands.All)
+        {
+            var cell = engine.Session.Submit($"{command.Definition.MagicName} --help");
+
+            Assert.True(cell.Succeeded, cell.ToString());
+            var text = cell.Outputs.Single()["text/plain"];
+            Assert.StartsWith($"{command.Definition.MagicName}: ", text);
+            foreach (var option in command.Definition.Options) Assert.Contains(option.Name, text);
+        }
+    }
+
+    [SkippableTheory]
+    [InlineData("#!usb-throughput --speed warp", "#!usb-throughput: --speed 'warp' is not allowed; allowed: ")]
+    [InlineData("#!usb-throughput --speed high --speed full --type bulk --max-packet 512", "#!usb-throughput: --speed was given more than once")]
+    [InlineData("#!usb-throughput --type bulk --max-packet 512", "#!usb-throughput: ")]
+    [InlineData("#!kmdf-lifecycle --scenario no-such-scenario", "#!kmdf-lifecycle: ")]
+    public void A_user_mistake_fails_the_cell_with_the_one_line_error_and_the_kernel_lives_on(string line, string errorStart)
+    {
+        var cell = engine.Session.Submit(line);
+
+        Assert.False(cell.Succeeded, cell.ToString());
+        Assert.StartsWith(errorStart, cell.FailureMessage);
+        Assert.DoesNotContain('\n', cell.FailureMessage!.Trim());
+        Assert.DoesNotContain("Exception", cell.FailureMessage);
+        var next = engine.Session.Submit("1+1");
+        Assert.True(next.Succeeded, next.ToString());
+    }
+
+    [SkippableFact]
+    public void A_repeatable_option_keeps_every_value_it_was_given()
+    {
+        var cell = engine.Session.Submit(
+            "#!usb-sweep --speed high --type interrupt --max-packet 1024 --turnaround 100us --turnaround 400us --seeds 1 --duration 20ms --json");
+
+        Assert.True(cell.Succeeded, cell.ToString());
+        var json = cell.Outputs.Single()["text/plain"];
+        Assert.Contains("100", json);
+        Assert.Contains("400", json);
+    }
+
+    [SkippableFact]
+    public void A_magic_line_and_csharp_below_it_both_run_in_one_cell()
+    {
+        var cell = engine.Session.Submit("#!usb-throughput --speed high --type interrupt --max-packet 1024\nvar answer = 6 * 7;\nanswer");
+
+        Assert.True(cell.Succeeded, cell.ToString());
+        Assert.Contains(ChartMarkup, cell.Outputs[0]["text/html"]);
+        Assert.Contains("42", string.Concat(cell.Outputs[^1].Values));
+    }
+
+    [SkippableFact]
+    public void A_csharp_api_value_draws_its_chart()
+    {
+        var cell = engine.Session.Submit("using DriverNotebooks;\nThroughput.HighSpeed.Interrupt(maxPacket: 1024).ContinuousReader(1024, 4, \"100us\")");
+
+        Assert.True(cell.Succeeded, cell.ToString());
+        Assert.Contains(ChartMarkup, cell.Outputs.Single()["text/html"]);
+    }
+
+    [SkippableFact]
+    public void A_users_own_plotly_net_chart_draws_and_the_engines_fsharp_kernel_still_runs()
+    {
+        var chart = engine.Session.Submit(
+            "using Plotly.NET;\nvar trace = new Trace2D(\"scatter\");\ntrace.SetProperty(\"x\", new[] { 1, 2, 3 });\ntrace.SetProperty(\"y\", new[] { 2, 4, 8 });\nGenericChart.ofTraceObject(false, trace)");
+        Assert.True(chart.Succeeded, chart.ToString());
+        Assert.Contains(ChartMarkup, chart.Outputs.Single()["text/html"]);
+        Assert.Contains("[2,4,8]", chart.Outputs.Single()["text/html"]);
+
+        var fsharp = engine.Session.Submit("[1; 2; 3] |> List.sum", kernel: "fsharp", timeout: TimeSpan.FromMinutes(3));
+        Assert.True(fsharp.Succeeded, fsharp.ToString());
+        Assert.Contains("<pre>6</pre>", string.Concat(fsharp.Outputs.Single().Values));
+    }
+}
+
+[CollectionDefinition(nameof(RealEngineCollection))]
+public class RealEngineCollection : ICollectionFixture<RealEngineFixture>;
