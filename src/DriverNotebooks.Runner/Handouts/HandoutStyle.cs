@@ -35,6 +35,7 @@ internal static class HandoutStyle
             .output.error .ename { font-weight: 600; color: #a40e26; }
             .drivernb-chart { width: 100%; break-inside: avoid; page-break-inside: avoid; }
             @media print {
+              html { font-size: 9.5pt; line-height: 1.4; }
               main { padding: 0; max-width: none; }
               .output { overflow: visible; }
               .drivernb-chart .modebar-container { display: none !important; }
