@@ -4,7 +4,7 @@ namespace DriverNotebooks.Usb;
 /// Whose rules decide which descriptors are accepted and how bInterval becomes a service period.
 /// The three differ; none is silently preferred.
 /// </summary>
-/// <remarks>Domain file §1.2–§1.4: [S17b] (spec), [S13] (Windows USBD_PIPE_INFORMATION tables),
+/// <remarks>usb-throughput.md §1.2–§1.4: [S17b] (spec), [S13] (Windows USBD_PIPE_INFORMATION tables),
 /// [S4] usb_parse_endpoint() and [S5] xhci_get_endpoint_interval() (Linux with an xHCI host).</remarks>
 public enum PollingPolicy
 {

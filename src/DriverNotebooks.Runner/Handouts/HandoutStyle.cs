@@ -24,20 +24,24 @@ internal static class HandoutStyle
             pre { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
             :not(pre) > code { background: #eff1f3; border-radius: 3px; padding: 0.1em 0.3em; }
             .cell { margin: 0.6em 0; }
-            .cell.code .source { position: relative; background: #f6f8fa; border: 1px solid var(--border); border-radius: 4px; padding: 6px 10px; break-inside: avoid; page-break-inside: avoid; }
+            .cell.code .source { position: relative; background: #f6f8fa; border: 1px solid var(--border); border-radius: 4px; padding: 6px 10px; break-inside: avoid; page-break-inside: avoid; break-after: avoid; page-break-after: avoid; }
             .cell.code .count { position: absolute; right: 6px; top: 4px; color: var(--muted); font-size: 8pt; }
             .outputs { margin: 4px 0 0 0; }
-            .output { margin: 4px 0; break-inside: avoid; page-break-inside: avoid; overflow-x: auto; }
+            .output { margin: 4px 0; overflow-x: auto; }
+            tr, .dn-note { break-inside: avoid; page-break-inside: avoid; }
             .output.text pre, .output.stream pre { padding: 4px 10px; }
             .output.stream.stderr pre { background: #fff8c5; }
             .output.error { border-left: 4px solid #cf222e; background: #ffebe9; padding: 4px 10px; }
             .output.error .ename { font-weight: 600; color: #a40e26; }
             .drivernb-chart { width: 100%; break-inside: avoid; page-break-inside: avoid; }
             @media print {
+              html { font-size: 9.5pt; line-height: 1.4; }
               main { padding: 0; max-width: none; }
               .output { overflow: visible; }
               .drivernb-chart .modebar-container { display: none !important; }
               a { color: inherit; }
+              /* A collapsed block would print as its one-line summary: leave it out of the handout. */
+              details:not([open]) { display: none; }
             }
             """;
     }

@@ -1,0 +1,98 @@
+using System.Text.RegularExpressions;
+using DriverNotebooks.Runner.Documents;
+using DriverNotebooks.Runner.Rendering;
+using DriverNotebooks.Runner.Tests.Support;
+
+namespace DriverNotebooks.Runner.Tests.Handouts;
+
+/// <summary>
+/// The printed handouts stay compact: at most 12 A4 pages each, and no page less than a third full unless it
+/// ends the document or the next page opens a section. Fill is measured from the PDF itself (poppler's
+/// pdftoppm: the lowest inked row of each page), page count from pdfinfo.
+/// </summary>
+public sealed partial class HandoutPageBudgetTests
+{
+    private const int MaxPages = 12;
+    private const double MinFill = 1.0 / 3;
+
+    [GeneratedRegex(@"^## (.+)$", RegexOptions.Multiline)]
+    private static partial Regex SectionHeading();
+
+    [SkippableFact]
+    public async Task Every_shipped_handout_prints_on_at_most_12_pages_with_no_page_under_a_third_full_except_a_sections_last()
+    {
+        RequiredTools.Chromium();
+        var pdftoppm = Poppler("pdftoppm");
+        var pdftotext = Poppler("pdftotext");
+        using var folder = new TempFolder();
+        var problems = new List<string>();
+
+        foreach (var path in Directory.EnumerateFiles(Repository.PathOf("notebooks"), "*.dib").Order())
+        {
+            var result = await NotebookRenderer.RenderAsync(NotebookReader.Read(path), new RenderOptions { OutputDirectory = folder.Path, Pdf = true });
+            var pdf = result.Written.Single(w => w.EndsWith(".pdf", StringComparison.Ordinal));
+            var sections = SectionHeading().Matches(File.ReadAllText(path)).Select(m => Normalize(m.Groups[1].Value)).ToList();
+            var fills = PageFills(pdftoppm, pdf, folder.Path);
+            var name = Path.GetFileName(path);
+            if (fills.Count > MaxPages) problems.Add($"{name}: {fills.Count} pages (at most {MaxPages})");
+            for (var page = 0; page < fills.Count - 1; page++)
+            {
+                if (fills[page] >= MinFill) continue;
+                var next = FirstLine(pdftotext, pdf, page + 2);
+                if (!sections.Any(s => next.StartsWith(s, StringComparison.Ordinal)))
+                    problems.Add($"{name}: page {page + 1} is {fills[page]:P0} full and the next page starts with \"{next}\"");
+            }
+        }
+        Assert.True(problems.Count == 0, string.Join("; ", problems));
+    }
+
+    private static string Poppler(string tool)
+    {
+        var found = new[] { "/usr/bin/" + tool }.FirstOrDefault(File.Exists);
+        return found ?? ToolRequirement.Missing<string>($"poppler's {tool}; Debian: apt-get install poppler-utils");
+    }
+
+    /// <summary>For each page, how far down the lowest inked row sits, as a share of the page height.</summary>
+    private static List<double> PageFills(string pdftoppm, string pdf, string folder)
+    {
+        var prefix = Path.Combine(folder, Path.GetFileNameWithoutExtension(pdf) + "-page");
+        var run = ExternalProcess.Run(pdftoppm, ["-gray", "-r", "24", pdf, prefix]);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        return Directory.EnumerateFiles(folder, Path.GetFileName(prefix) + "*.pgm")
+            .Order(StringComparer.Ordinal)
+            .Select(LowestInkedRowShare).ToList();
+    }
+
+    /// <summary>Reads a binary PGM (P5, 8-bit) and returns (lowest row with a pixel darker than near-white + 1) / height.</summary>
+    private static double LowestInkedRowShare(string pgm)
+    {
+        var bytes = File.ReadAllBytes(pgm);
+        var position = 0;
+        string Token()
+        {
+            while (char.IsWhiteSpace((char)bytes[position])) position++;
+            var start = position;
+            while (!char.IsWhiteSpace((char)bytes[position])) position++;
+            return System.Text.Encoding.ASCII.GetString(bytes, start, position - start);
+        }
+        Assert.Equal("P5", Token());
+        var width = int.Parse(Token());
+        var height = int.Parse(Token());
+        Token();
+        position++;
+        for (var row = height - 1; row >= 0; row--)
+        {
+            for (var x = 0; x < width; x++)
+                if (bytes[position + row * width + x] < 235) return (row + 1) / (double)height;
+        }
+        return 0;
+    }
+
+    private static string FirstLine(string pdftotext, string pdf, int page)
+    {
+        var run = ExternalProcess.Run(pdftotext, ["-f", page.ToString(), "-l", page.ToString(), "-layout", pdf, "-"]);
+        return Normalize(run.Output.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "");
+    }
+
+    private static string Normalize(string text) => Regex.Replace(text.Replace("`", "", StringComparison.Ordinal), @"\s+", " ").Trim();
+}
