@@ -7,21 +7,16 @@ namespace DriverNotebooks.Kmdf;
 /// </summary>
 internal sealed partial class LifecycleRun
 {
-    private readonly Dictionary<string, FxObject> _objects = new(StringComparer.Ordinal);
+    private readonly ObjectTree _objects = new();
 
+    /// <summary>A new framework object: into the tree under its parent, and into the ledger.</summary>
     private void RegisterObject(FxObject obj, ExecutionContext ctx)
     {
-        obj.Parent?.Children.Add(obj);
-        _objects[obj.Name] = obj;
-        AddLedger(obj.Name, ResourceKind.WdfObject, ctx.Routine, obj);
+        _objects.Add(obj);
+        _ledger.Add(obj.Name, ResourceKind.WdfObject, ctx.Routine, obj);
     }
 
-    /// <summary>A name as the code in <paramref name="ctx"/> sees it: the device's own object first, then the driver-wide one.</summary>
-    private FxObject? ResolveObject(string name, ExecutionContext ctx)
-    {
-        if (ctx.Device > 0 && _objects.TryGetValue(ctx.Own(name), out var own)) return own;
-        return _objects.GetValueOrDefault(name);
-    }
+    private FxObject? ResolveObject(string name, ExecutionContext ctx) => _objects.Resolve(name, ctx);
 
     private FxObject? LiveObject(string name, ExecutionContext ctx, string ddi)
     {
@@ -122,7 +117,8 @@ internal sealed partial class LifecycleRun
             if (usb.DeletePending) return Fail(NtStatus.DeletePending, $"{usb.Name} is being deleted");
             if (ShouldFail($"{ctx.Routine}.{step.LocalId}", out var injected)) return injected;
             var interfaceName = ctx.Own("UsbInterface");
-            if (!_objects.TryGetValue(interfaceName, out var usbInterface) || usbInterface.Destroyed)
+            var usbInterface = _objects.Find(interfaceName);
+            if (usbInterface is null || usbInterface.Destroyed)
             {
                 usbInterface = new FxObject(interfaceName, WdfObjectType.UsbInterface, usb, ctx.Device, null, null);
                 RegisterObject(usbInterface, ctx);
@@ -172,7 +168,7 @@ internal sealed partial class LifecycleRun
         var obj = ResolveObject(step.Name, ctx);
         Emit(TraceLayer.KmdfLibrary, TraceEventKind.Call, $"WdfObjectDelete({obj?.Name ?? step.Name})", "WdfObjectDelete", obj?.Name ?? step.Name, ctx.Irql);
         if (LiveObject(step.Name, ctx, "WdfObjectDelete") is not { } live) return;
-        _depth++;
+        _recorder.Enter();
         if (live.NoDeleteDdi)
         {
             Diagnose(DiagnosticCode.DeleteOfNoDeleteObject, ctx.Routine, $"Attempt to Delete an Object Which does not allow WdfDeleteObject: {live.Name} ({live.Type.HandleType()})");
@@ -186,7 +182,7 @@ internal sealed partial class LifecycleRun
         {
             DeleteObject(live, ctx);
         }
-        _depth--;
+        _recorder.Leave();
     }
 
     private void ObjectReference(ObjectReferenceStep step, ExecutionContext ctx)
@@ -207,9 +203,9 @@ internal sealed partial class LifecycleRun
             return;
         }
         live.DriverReferences--;
-        _depth++;
+        _recorder.Enter();
         TryDestroy(live, ctx);
-        _depth--;
+        _recorder.Leave();
     }
 
     /// <summary>
@@ -221,17 +217,11 @@ internal sealed partial class LifecycleRun
     {
         Emit(TraceLayer.ObjectTree, TraceEventKind.Action, $"Delete({obj.Name})", "FxObject::DeleteObject", obj.Name, ctx.Irql,
             detail: obj.Children.Count > 0 ? $"children first: {string.Join(", ", obj.Children.Select(c => c.Name))}" : null);
-        _depth++;
-        MarkDeletePending(obj);
+        _recorder.Enter();
+        ObjectTree.MarkDeletePending(obj);
         Dispose(obj, ctx);
         ReleaseTree(obj, ctx);
-        _depth--;
-    }
-
-    private static void MarkDeletePending(FxObject obj)
-    {
-        obj.DeletePending = true;
-        foreach (var child in obj.Children) MarkDeletePending(child);
+        _recorder.Leave();
     }
 
     /// <summary>DisposeChildrenWorker: every child's subtree (head to tail), then the object's own EvtCleanupCallback.</summary>
@@ -260,8 +250,8 @@ internal sealed partial class LifecycleRun
             var routine = $"{obj.Name}.EvtCleanupCallback";
             InvokeCallback(routine, "EvtCleanupCallback", obj.Name, cleanup, new ExecutionContext(routine, obj.Device, Irql.PassiveLevel), returnsStatus: false, fallible: false);
         }
-        MarkObjectDeleted(obj, ctx);
-        if (obj.Type == WdfObjectType.Device) ReleaseUses(obj.Device);
+        _ledger.MarkObjectDeleted(obj, ctx.Device, ctx.Routine);
+        if (obj.Type == WdfObjectType.Device) _ledger.ReleaseUses(obj.Device);
     }
 
     /// <summary>DestroyChildren, then the object drops its own tree reference.</summary>
