@@ -45,6 +45,9 @@ public sealed class CodeBuilder
     /// <summary>The driver frees a resource it allocated.</summary>
     public CodeBuilder Free(string name) => Add(new FreeStep { Path = Next, Name = name });
 
+    /// <summary>A guarded free: <c>if (name != NULL) { free(name); name = NULL; }</c> (or an initialized flag); skips what is not allocated now.</summary>
+    public CodeBuilder FreeIfAllocated(string name) => Add(new FreeStep { Path = Next, Name = name, Guarded = true });
+
     /// <summary>
     /// The driver uses a resource or object; in device callbacks the device keeps using it until <see cref="EndUse"/> or its deletion.
     /// In a device's code a name means the device's own instance if it has one, else the driver-wide one; <c>name#2</c> names device 2's.

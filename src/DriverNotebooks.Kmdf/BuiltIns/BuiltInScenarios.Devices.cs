@@ -7,7 +7,7 @@ public static partial class BuiltInScenarios
     private static Action<DeviceConfigBuilder> FullDevice(Action<DeviceConfigBuilder>? extra = null) => dev =>
     {
         dev.OnPrepareHardware(p => p.Allocate("ctxRegisters", ResourceKind.Other))
-            .OnReleaseHardware(r => r.Free("ctxRegisters"))
+            .OnReleaseHardware(r => r.FreeIfAllocated("ctxRegisters"))
             .OnD0Entry()
             .OnD0EntryPostInterruptsEnabled()
             .OnD0ExitPreInterruptsDisabled()
@@ -19,7 +19,7 @@ public static partial class BuiltInScenarios
             .OnSelfManagedIoCleanup()
             .OnQueryRemove()
             .OnSurpriseRemoval()
-            .OnCleanup(c => c.Free("ctxBuffer"))
+            .OnCleanup(c => c.FreeIfAllocated("ctxBuffer"))
             .OnDestroy();
         extra?.Invoke(dev);
     };
@@ -32,7 +32,7 @@ public static partial class BuiltInScenarios
     private static Action<CodeBuilder> CorrectDriverEntry(Action<DeviceConfigBuilder>? extra = null) => e => e
         .Allocate("WppTracing", ResourceKind.Tracing)
         .WdfDriverCreate(
-            d => d.OnDeviceAdd(FullDeviceAdd(extra)).OnUnload().OnCleanup(c => c.Free("gBuffer").Free("WppTracing")).OnDestroy(),
+            d => d.OnDeviceAdd(FullDeviceAdd(extra)).OnUnload().OnCleanup(c => c.FreeIfAllocated("gBuffer").Free("WppTracing")).OnDestroy(),
             onFailure: f => f.Free("WppTracing"))
         .Allocate("gBuffer")
         .WdfLookasideListCreate("gLookaside", o => o.OnCleanup().OnDestroy());
@@ -41,8 +41,8 @@ public static partial class BuiltInScenarios
         Scenario.Named("full-lifecycle")
             .Titled("A correct driver: load, two devices start, orderly removal, unload")
             .Described("Tracing starts before WdfDriverCreate and is cleaned up both in its failure path and in the WDFDRIVER's cleanup callback; globals are "
-                + "allocated after WdfDriverCreate and freed in that callback; each device frees in ReleaseHardware what PrepareHardware allocated and in its "
-                + "cleanup what EvtDriverDeviceAdd allocated. Shows the full §4 (a) start and (b) removal orders, then EvtDriverUnload before the WDFDRIVER's "
+                + "allocated after WdfDriverCreate and freed in that callback behind a NULL check (DriverEntry may fail before allocating them); each device frees in ReleaseHardware what PrepareHardware allocated and in its "
+                + "cleanup what EvtDriverDeviceAdd allocated, both guarded (ReleaseHardware runs even when PrepareHardware failed). Shows the full §4 (a) start and (b) removal orders, then EvtDriverUnload before the WDFDRIVER's "
                 + "children and the WDFDRIVER are cleaned up and destroyed. Run the fault sweep on it: every failure point is clean.")
             .DriverEntry(CorrectDriverEntry())
             .DeviceArrives(2)

@@ -66,7 +66,11 @@ internal sealed class ScenarioJsonReader
                 var f = new Fields(element, path, kind, "step", "name", "kind", "onFailure");
                 return new AllocateStep { Path = path, Name = f.RequiredString("name"), Kind = f.OptionalEnum("kind", ResourceKind.Pool, ResourceKinds), OnFailure = OnFailure(f) };
             }
-            case "free": return new FreeStep { Path = path, Name = new Fields(element, path, kind, NameFields).RequiredString("name") };
+            case "free":
+            {
+                var f = new Fields(element, path, kind, "step", "name", "guarded");
+                return new FreeStep { Path = path, Name = f.RequiredString("name"), Guarded = f.OptionalBool("guarded") };
+            }
             case "use": return new UseStep { Path = path, Name = new Fields(element, path, kind, NameFields).RequiredString("name") };
             case "endUse": return new EndUseStep { Path = path, Name = new Fields(element, path, kind, NameFields).RequiredString("name") };
             case "call":

@@ -66,7 +66,10 @@ internal static class ScenarioJsonWriter
                 w.WriteString("name", a.Name);
                 w.WriteString("kind", JsonNames.Of(a.Kind));
                 break;
-            case FreeStep f: Named(w, "free", f.Name); break;
+            case FreeStep f:
+                Named(w, "free", f.Name);
+                if (f.Guarded) w.WriteBoolean("guarded", true);
+                break;
             case UseStep u: Named(w, "use", u.Name); break;
             case EndUseStep u: Named(w, "endUse", u.Name); break;
             case CallStep c: Named(w, "call", c.Name); break;

@@ -93,7 +93,9 @@ internal sealed class ScenarioValidator
             case AllocateStep a:
                 CheckName(a.Name, a.Path + ".name", "resource name");
                 if (!a.Kind.IsDriverAllocated())
-                    throw Error(a.Path + ".kind", $"kind '{a.Kind}' cannot be allocated by the driver; allowed: pool, wdmLookaside, tracing, handle, other");
+                    throw Error(a.Path + ".kind", $"kind '{a.Kind}' cannot be allocated by the driver; allowed: pool, wdmLookaside, wdmLookasideEx, tracing, handle, other");
+                if (!a.Kind.CanFail() && a.OnFailure is not null)
+                    throw Error(a.Path + ".onFailure", $"ExInitializeNPagedLookasideList returns VOID and cannot fail, so it has no failure path; allowed: no onFailure, or kind wdmLookasideEx (ExInitializeLookasideListEx), which can fail");
                 if (_objects.ContainsKey(a.Name))
                     throw Error(a.Path + ".name", $"'{a.Name}' is already a framework object; allowed: a name not used by any object");
                 _resources.TryAdd(a.Name, a.Path);

@@ -9,7 +9,7 @@ internal sealed partial class LifecycleRun
     {
         var name = ctx.Own(step.Name);
         var index = Emit(TraceLayer.Driver, TraceEventKind.Call, $"Allocate({name})", step.Kind.Routines().Allocate, name, ctx.Irql);
-        if (ShouldFail($"{ctx.Routine}.{step.LocalId}", out var injected))
+        if (step.Kind.CanFail() && ShouldFail($"{ctx.Routine}.{step.LocalId}", out var injected))
         {
             SetStatus(index, injected);
             return injected;
@@ -23,9 +23,18 @@ internal sealed partial class LifecycleRun
     {
         var entry = _ledger.Resolve(step.Name, ctx);
         var name = entry?.Name ?? ctx.Own(step.Name);
+        if (step.Guarded && (entry is null || entry.Freed))
+        {
+            Emit(TraceLayer.Driver, TraceEventKind.Note, $"Free({name})", "free", name, ctx.Irql,
+                detail: entry is null ? "never allocated: the guard (NULL check or initialized flag) skips the free" : "already freed and cleared: the guard skips the free");
+            return;
+        }
         if (entry is null)
         {
-            Emit(TraceLayer.Driver, TraceEventKind.Note, $"Free({name})", "free", name, ctx.Irql, detail: "never allocated: skipped, as the driver's NULL check would");
+            Emit(TraceLayer.Driver, TraceEventKind.Call, $"Free({name})", "free", name, ctx.Irql,
+                detail: "unguarded free of something never allocated in this run: an invalid pointer (NULL or uninitialized)");
+            _ledger.Report(FindingKind.FreedUnallocated, name, ResourceKind.Other, ctx.Routine,
+                "freed without a guard although never allocated in this run: the free routine gets a NULL or uninitialized value");
             return;
         }
         Emit(TraceLayer.Driver, TraceEventKind.Call, $"Free({name})", entry.Kind.Routines().Free, name, ctx.Irql);

@@ -85,6 +85,12 @@ internal sealed class ResourceLedger
         {
             if (entry.Released) continue;
             if (entry.Object is null && !ReferenceEquals(_live.GetValueOrDefault(entry.Name), entry)) continue; // reported when overwritten
+            if (entry.Object is null && entry.Kind.IsWdmLookaside())
+            {
+                Report(FindingKind.LookasideLeftOnSystemList, entry, entry.AllocatedIn,
+                    $"never deleted ({entry.Kind.Routines().Free}): the list stays on the system-wide lookaside list inside the unloaded image, a crash waiting for the next walk of that list");
+                continue;
+            }
             var detail = entry.Object switch
             {
                 null when entry.Kind == ResourceKind.FrameworkInternal => "the stub never unbound from the KMDF library",

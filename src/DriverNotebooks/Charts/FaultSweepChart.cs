@@ -53,6 +53,8 @@ public static class FaultSweepChart
         FindingKind.FreedTwice => "freed twice",
         FindingKind.FreedWhileInUse => "freed while in use",
         FindingKind.UsedAfterFree => "used after free",
+        FindingKind.FreedUnallocated => "freed, never allocated",
+        FindingKind.LookasideLeftOnSystemList => "left on the system lookaside list",
         _ => kind.ToString(),
     };
 }
