@@ -54,7 +54,8 @@ internal sealed partial class LifecycleRun
             return;
         }
 
-        Note(TraceLayer.KmdfStub, "DriverEntryFailed", null, $"DriverEntry failed {status}: the stub unbinds; DriverUnload is neither touched nor called");
+        Note(TraceLayer.KmdfStub, "DriverEntryFailed", null,
+            $"the stub prints \"DriverEntry failed {status.Hex} for driver …\" ({status}), then unbinds; DriverUnload is neither touched nor called");
         StubUnloadCommon();
         _recorder.Leave();
         UnloadImage("DriverEntry failed");

@@ -20,7 +20,7 @@ internal sealed partial class LifecycleRun
         if (node.Config is null || !node.Config.Callbacks.TryGetValue(callback, out var body)) return NtStatus.Success;
         var name = callback.ToString();
         return InvokeCallback(name, name, node.Object?.Name, body, DeviceContext(node, $"{name}#{node.Number}"),
-            returnsStatus: true, fallible: fallible && callback.IsFallible(), detail);
+            returnsStatus: callback.ReturnsStatus(), fallible: fallible && callback.IsFallible(), detail);
     }
 
     /// <summary>§4 (a) AddDevice and START, or (e) EvtDriverDeviceAdd failing.</summary>
