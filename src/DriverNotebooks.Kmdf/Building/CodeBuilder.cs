@@ -143,7 +143,14 @@ public sealed class CodeBuilder
     }
 
     /// <summary>WdfUsbTargetPipeConfigContinuousReader: configures a reader; nothing is read until <see cref="WdfIoTargetStart"/>.</summary>
-    public CodeBuilder WdfUsbTargetPipeConfigContinuousReader(string pipe, Action<CodeBuilder>? onReadComplete = null, Action<CodeBuilder>? onFailure = null)
+    /// <param name="pipe">The pipe object's name.</param>
+    /// <param name="onReadComplete">EvtUsbTargetPipeReadComplete.</param>
+    /// <param name="onFailure">The driver's failure path if configuring fails.</param>
+    /// <param name="numPendingReads">NumPendingReads: 0 is the framework default (2); above 10 is clamped to 10.</param>
+    /// <param name="onReadersFailed">EvtUsbTargetPipeReadersFailed, registered when given.</param>
+    /// <param name="restartReaders">What EvtUsbTargetPipeReadersFailed returns (TRUE: reset the pipe and send the reads again).</param>
+    public CodeBuilder WdfUsbTargetPipeConfigContinuousReader(string pipe, Action<CodeBuilder>? onReadComplete = null, Action<CodeBuilder>? onFailure = null,
+        int numPendingReads = 0, Action<CodeBuilder>? onReadersFailed = null, bool restartReaders = true)
     {
         var p = Next;
         return Add(new ConfigContinuousReaderStep
@@ -151,6 +158,9 @@ public sealed class CodeBuilder
             Path = p,
             Pipe = pipe,
             EvtUsbTargetPipeReadComplete = Build($"{p}.{JsonNames.EvtUsbTargetPipeReadComplete}", onReadComplete),
+            NumPendingReads = numPendingReads,
+            EvtUsbTargetPipeReadersFailed = onReadersFailed is null ? null : Build($"{p}.{JsonNames.EvtUsbTargetPipeReadersFailed}", onReadersFailed),
+            RestartReaders = restartReaders,
             OnFailure = Failure(p, onFailure),
         });
     }

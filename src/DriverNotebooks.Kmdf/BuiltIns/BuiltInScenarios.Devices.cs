@@ -176,6 +176,33 @@ public static partial class BuiltInScenarios
             .Unload()
             .Build();
 
+    private static Scenario UsbContinuousReaderReadsFail() =>
+        Scenario.Named("usb-continuous-reader-reads-fail")
+            .Titled("USB continuous reader whose reads fail: restarted, then not restarted once the device is gone")
+            .Described("Four reads are kept outstanding (NumPendingReads 4). A read fails with STATUS_UNSUCCESSFUL: the framework lets every reader go idle, "
+                + "calls EvtUsbTargetPipeReadersFailed, which returns TRUE, resets the pipe and sends all four reads again. Later a read fails because the "
+                + "device left the bus: the callback still returns TRUE, but the device is not connected, so nothing is sent again; the surprise removal follows.")
+            .DriverEntry(e => e
+                .WdfDriverCreate(d => d.OnDeviceAdd(a => a
+                        .WdfDeviceCreate(dev => dev
+                            .OnPrepareHardware(p => p
+                                .WdfUsbTargetDeviceCreate("UsbDevice")
+                                .WdfUsbTargetDeviceSelectConfig("UsbDevice", "InterruptPipe")
+                                .WdfUsbTargetPipeConfigContinuousReader("InterruptPipe", r => r.Use("gLookaside"), numPendingReads: 4,
+                                    onReadersFailed: f => f.Call("LogReadFailure"), restartReaders: true))
+                            .OnD0Entry(d0 => d0.WdfIoTargetStart("InterruptPipe"))
+                            .OnD0Exit(dx => dx.WdfIoTargetStop("InterruptPipe"))))
+                    .OnUnload())
+                .WdfLookasideListCreate("gLookaside"))
+            .DeviceArrives()
+            .ReadsComplete(1, 2)
+            .ReadsFail(1)
+            .ReadsComplete(1)
+            .ReadsFail(1, disconnected: true)
+            .SurpriseRemoveDevice(1)
+            .Unload()
+            .Build();
+
     private static Scenario UsbContinuousReaderNotStopped() =>
         Scenario.Named("usb-continuous-reader-not-stopped")
             .Titled("USB continuous reader that D0Exit forgets to stop")

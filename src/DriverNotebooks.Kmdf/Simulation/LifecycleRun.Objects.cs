@@ -134,12 +134,19 @@ internal sealed partial class LifecycleRun
         return TracedCall($"WdfUsbTargetPipeConfigContinuousReader({name})", "WdfUsbTargetPipeConfigContinuousReader", name, ctx, () =>
         {
             if (LiveObject(step.Pipe, ctx, "WdfUsbTargetPipeConfigContinuousReader") is not { } pipe) return NtStatus.InvalidHandle;
-            if (pipe.ReadComplete is not null) return Fail(NtStatus.InvalidDeviceState, "Continuous reader already initialized");
+            if (pipe.Reader is not null) return Fail(NtStatus.InvalidDeviceState, "Continuous reader already initialized");
             if (ShouldFail($"{ctx.Routine}.{step.LocalId}", out var injected)) return injected;
-            pipe.ReadComplete = step.EvtUsbTargetPipeReadComplete;
+            pipe.Reader = step;
             return NtStatus.Success;
-        }, "configures the reader (NumPendingReads 0 → default 2); nothing is read until WdfIoTargetStart");
+        }, $"configures the reader ({PendingReadsText(step)}); nothing is read until WdfIoTargetStart");
     }
+
+    private static string PendingReadsText(ConfigContinuousReaderStep r) => r.NumPendingReads switch
+    {
+        0 => $"NumPendingReads 0 → the default {ConfigContinuousReaderStep.DefaultPendingReads}",
+        > ConfigContinuousReaderStep.MaxPendingReads => $"NumPendingReads {r.NumPendingReads} → clamped to {ConfigContinuousReaderStep.MaxPendingReads}",
+        _ => $"NumPendingReads {r.NumPendingReads}",
+    };
 
     private NtStatus IoTargetStart(IoTargetStartStep step, ExecutionContext ctx)
     {
@@ -151,16 +158,26 @@ internal sealed partial class LifecycleRun
             if (live.DeletePending) return Fail(NtStatus.DeletePending, $"{live.Name} is being deleted");
             if (ShouldFail($"{ctx.Routine}.{step.LocalId}", out var injected)) return injected;
             live.TargetStarted = true;
+            live.ReadersIdle = false;
             return NtStatus.Success;
-        }, target?.ReadComplete is not null ? "posts the continuous reader's reads" : null);
+        }, target?.Reader is { } reader ? $"sends the continuous reader's {reader.EffectivePendingReads} reads" : null);
     }
 
     private void IoTargetStop(IoTargetStopStep step, ExecutionContext ctx)
     {
         var target = ResolveObject(step.Target, ctx);
         Emit(TraceLayer.KmdfLibrary, TraceEventKind.Call, $"WdfIoTargetStop({target?.Name ?? step.Target})", "WdfIoTargetStop", target?.Name ?? step.Target, ctx.Irql,
-            detail: target?.ReadComplete is not null ? "cancels the reader's sent I/O and re-arms it for the next start" : null);
-        if (LiveObject(step.Target, ctx, "WdfIoTargetStop") is { } live) live.TargetStarted = false;
+            detail: target?.Reader is not null ? "cancels the reader's sent I/O and re-arms it for the next start" : null);
+        if (ctx.Routine.StartsWith("EvtUsbTargetPipeReadersFailed", StringComparison.Ordinal))
+        {
+            Diagnose(DiagnosticCode.TargetStoppedInReadersFailed, ctx.Routine,
+                "WdfIoTargetStop in EvtUsbTargetPipeReadersFailed deadlocks: the framework waits for this callback before it can stop the target");
+        }
+        if (LiveObject(step.Target, ctx, "WdfIoTargetStop") is { } live)
+        {
+            live.TargetStarted = false;
+            live.ReadersIdle = false;
+        }
     }
 
     private void ObjectDelete(ObjectDeleteStep step, ExecutionContext ctx)

@@ -237,14 +237,80 @@ internal sealed partial class LifecycleRun
                 Note(TraceLayer.KmdfLibrary, "ReaderStopped", pipe.Name, "the pipe's target is stopped: no reads are pending, the data is not read");
                 continue;
             }
+            if (pipe.ReadersIdle)
+            {
+                Note(TraceLayer.KmdfLibrary, "ReadersNotRestarted", pipe.Name, "the readers failed and were not restarted: no reads are pending, the data is not read");
+                continue;
+            }
             for (var i = 0; i < count; i++)
             {
                 var ctx = new ExecutionContext($"EvtUsbTargetPipeReadComplete#{node.Number}", node.Number, Irql.DispatchLevel);
-                InvokeCallback("EvtUsbTargetPipeReadComplete", "EvtUsbTargetPipeReadComplete", pipe.Name, pipe.ReadComplete!, ctx, returnsStatus: false, fallible: false,
+                InvokeCallback("EvtUsbTargetPipeReadComplete", "EvtUsbTargetPipeReadComplete", pipe.Name, pipe.Reader!.EvtUsbTargetPipeReadComplete, ctx, returnsStatus: false, fallible: false,
                     detail: "from the read's completion routine; the framework then re-sends the read from a DPC");
             }
         }
         _recorder.Leave();
+    }
+
+    /// <summary>
+    /// §5 items 11–13: a read of each started reader completes with an error. Cancellation does nothing; otherwise the
+    /// framework's work item waits for every reader to be idle, calls EvtUsbTargetPipeReadersFailed (or restarts by
+    /// default), and resets the pipe and sends all the reads again only if asked to and the device is still connected.
+    /// </summary>
+    private void ReadsFail(DeviceNode node, NtStatus status, bool disconnected)
+    {
+        if (!RequireStarted(node, "ReadsFail")) return;
+        var readers = ReadersOf(node).ToList();
+        if (readers.Count == 0)
+        {
+            Note(TraceLayer.KmdfLibrary, "NoContinuousReader", node.Object?.Name, "the device has no continuous reader");
+            return;
+        }
+        Emit(TraceLayer.IoManager, TraceEventKind.Action, "ReadsFail", "IoCompleteRequest", node.Object?.Name,
+            detail: $"a read on each posted continuous reader completes with {status}{(disconnected ? "; the device is no longer on the bus" : "")}");
+        _recorder.Enter();
+        foreach (var pipe in readers) ReaderFailed(node, pipe, status, disconnected);
+        _recorder.Leave();
+    }
+
+    private void ReaderFailed(DeviceNode node, FxObject pipe, NtStatus status, bool disconnected)
+    {
+        var reader = pipe.Reader!;
+        if (!pipe.TargetStarted || pipe.ReadersIdle)
+        {
+            Note(TraceLayer.KmdfLibrary, "NoReadsPending", pipe.Name, "no reads are pending on this pipe: nothing can fail");
+            return;
+        }
+        if (status == NtStatus.Cancelled)
+        {
+            Note(TraceLayer.KmdfLibrary, "ReadCancelled", pipe.Name, "STATUS_CANCELLED (a stop or a removal): the framework does nothing");
+            return;
+        }
+        var n = reader.EffectivePendingReads;
+        Emit(TraceLayer.KmdfLibrary, TraceEventKind.Action, "QueueReadersFailedWorkItem", "FxUsbPipeContinuousReader::QueueWorkItemLocked", pipe.Name,
+            detail: $"the target is started: a work item is queued; the other {n - 1} of {n} reads are not sent again, and the work item waits until all {n} are idle");
+        bool restart;
+        if (reader.EvtUsbTargetPipeReadersFailed is { } failed)
+        {
+            restart = reader.RestartReaders;
+            var ctx = new ExecutionContext($"EvtUsbTargetPipeReadersFailed#{node.Number}", node.Number, Irql.PassiveLevel);
+            InvokeCallback("EvtUsbTargetPipeReadersFailed", "EvtUsbTargetPipeReadersFailed", pipe.Name, failed, ctx, returnsStatus: false, fallible: false,
+                detail: $"Status = {status}; no read is in progress; returns {(restart ? "TRUE (restart)" : "FALSE (do not restart)")}");
+        }
+        else
+        {
+            restart = true;
+            Note(TraceLayer.KmdfLibrary, "DefaultRestart", pipe.Name, "no EvtUsbTargetPipeReadersFailed registered: the framework restarts the readers by default");
+        }
+        if (restart && !disconnected)
+        {
+            Emit(TraceLayer.KmdfLibrary, TraceEventKind.Action, "RestartReaders", "FxUsbPipeRequestWorkItemHandler", pipe.Name,
+                detail: $"the device is connected: the pipe is reset (the device, if its port is disabled) and all {n} reads are sent again");
+            return;
+        }
+        pipe.ReadersIdle = true;
+        Note(TraceLayer.KmdfLibrary, "ReadersNotRestarted", pipe.Name, (restart ? "the device is not connected, so" : "the callback returned FALSE, so")
+            + " the reads are not sent again: the reader stays idle until the driver stops and restarts the pipe's target");
     }
 
     private IEnumerable<FxObject> ReadersOf(DeviceNode node) => _objects.ReadersOf(node.Number);

@@ -64,6 +64,7 @@ internal sealed partial class LifecycleRun
             case ScenarioEventKind.Idle: IdleDevice(_devices[e.Device - 1]); break;
             case ScenarioEventKind.Wake: WakeDevice(_devices[e.Device - 1]); break;
             case ScenarioEventKind.ReadsComplete: ReadsComplete(_devices[e.Device - 1], e.Count); break;
+            case ScenarioEventKind.ReadsFail: ReadsFail(_devices[e.Device - 1], e.ReadStatus, e.Disconnected); break;
             case ScenarioEventKind.Unload: UnloadDriver(); break;
         }
     }
@@ -75,6 +76,7 @@ internal sealed partial class LifecycleRun
         ScenarioEventKind.SurpriseRemove => "IRP_MN_SURPRISE_REMOVAL",
         ScenarioEventKind.Idle or ScenarioEventKind.Wake => "IRP_MN_SET_POWER",
         ScenarioEventKind.ReadsComplete => "ReadsComplete",
+        ScenarioEventKind.ReadsFail => "ReadsFail",
         _ => "DriverUnload",
     };
 

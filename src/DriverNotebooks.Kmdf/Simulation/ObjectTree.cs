@@ -27,7 +27,7 @@ internal sealed class ObjectTree
 
     /// <summary>The pipes of a device with a continuous reader configured, not yet destroyed.</summary>
     public IEnumerable<FxObject> ReadersOf(int device) =>
-        _objects.Values.Where(o => o.Device == device && o.ReadComplete is not null && !o.Destroyed);
+        _objects.Values.Where(o => o.Device == device && o.Reader is not null && !o.Destroyed);
 
     /// <summary>Marks an object and its whole subtree delete-pending: they refuse new children from now on.</summary>
     public static void MarkDeletePending(FxObject obj)
