@@ -9,8 +9,18 @@ public static class KmdfCards
     public static ResultCard Report(LifecycleReport report)
     {
         var card = Run(report.Run, $"KMDF lifecycle: {report.Scenario.Title}");
-        if (!string.IsNullOrWhiteSpace(report.Scenario.Description)) card.Lead(report.Scenario.Description);
-        return card;
+        if (string.IsNullOrWhiteSpace(report.Scenario.Description)) return card;
+        if (RunsAsDescribed(report)) return card.Lead(report.Scenario.Description);
+        // The description is fixed text about the scenario's own failures; with other failures it could contradict the verdict.
+        var own = report.Scenario.Failures.Count == 0 ? "no injected failure" : string.Join(", ", report.Scenario.Failures.Select(f => f.StepId));
+        return card.Note($"This run's failures differ from the scenario's own ({own}), so its description is not shown; the verdict and trace above are this run's.");
+    }
+
+    /// <summary>Whether the run injected exactly the failures the scenario scripts (so its fixed description applies).</summary>
+    private static bool RunsAsDescribed(LifecycleReport report)
+    {
+        static string Key(InjectedFailure f) => $"{f.StepId}={f.Status.Code:x}";
+        return report.Run.Failures.Select(Key).Order().SequenceEqual(report.Scenario.Failures.Select(Key).Order());
     }
 
     public static ResultCard Run(RunResult run) => Run(run, $"KMDF lifecycle: {run.Scenario}");
