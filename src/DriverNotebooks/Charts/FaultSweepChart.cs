@@ -56,7 +56,7 @@ public static class FaultSweepChart
         FindingKind.FreedTwice => "freed twice",
         FindingKind.FreedWhileInUse => "freed while in use",
         FindingKind.UsedAfterFree => "used after free",
-        FindingKind.FreedUnallocated => "freed, never allocated",
+        FindingKind.FreedUnallocated => "freed unallocated",
         FindingKind.LookasideLeftOnSystemList => "left on the system lookaside list",
         _ => kind.ToString(),
     };

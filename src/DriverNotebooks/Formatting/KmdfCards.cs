@@ -81,7 +81,8 @@ public static class KmdfCards
         var problems = sweep.Problems;
         var verdict = problems.Count == 0
             ? $"Clean at every failure point: none of the {sweep.Points.Count} runs leaks or misuses a resource."
-            : $"{problems.Count} of {sweep.Points.Count} runs find a problem; what leaks at some point: {string.Join(", ", sweep.EverLeaked.DefaultIfEmpty("nothing"))}.";
+            : $"{problems.Count} of {sweep.Points.Count} runs find a problem; what leaks at some point: {string.Join(", ", sweep.EverLeaked.DefaultIfEmpty("nothing"))}"
+              + (OtherFindings(sweep) is { Length: > 0 } other ? $"; other findings: {other}." : ".");
         var card = new ResultCard($"Fault injection: {sweep.Scenario}")
             .Verdict(verdict)
             .Number("Fallible steps", sweep.FallibleSteps.Count.ToString())
@@ -110,6 +111,13 @@ public static class KmdfCards
     }
 
     /// <summary>The verdict, then one row per combination with findings (the chart shows only counts).</summary>
+    /// <summary>The non-leak findings a sweep makes somewhere, by kind, e.g. "freed unallocated gBuffer".</summary>
+    private static string OtherFindings(FaultSweepResult sweep) => string.Join(", ", sweep.Points
+        .SelectMany(p => p.Result.Findings)
+        .Where(f => f.Kind is not (FindingKind.Leaked or FindingKind.LookasideLeftOnSystemList))
+        .Select(f => $"{FaultSweepChart.FindingName(f.Kind)} {f.Resource}")
+        .Distinct());
+
     public static ResultCard PatternMatrix(PatternMatrixResult matrix)
     {
         var problems = matrix.Cells.Where(c => !c.IsClean).ToList();
@@ -155,6 +163,8 @@ public static class KmdfCards
         var headline = problems.Count == 0
             ? run.Diagnostics.Count == 0 ? "Clean: nothing leaks and nothing is freed twice or while in use." : $"No ledger findings, but {run.Diagnostics.Count} verifier diagnostic(s)."
             : "The driver " + Phrases(problems) + ".";
+        if (problems.Count == 0 && run.Trace.Any(e => e.Label == "DriverUnloadIsNull"))
+            headline = "Not unloadable: DriverObject->DriverUnload is NULL, so the unload request did nothing and everything the driver holds stays allocated.";
 
         string why;
         if (o.DriverEntryStatus is { IsSuccess: false } failed)
