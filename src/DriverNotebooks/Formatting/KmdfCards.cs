@@ -124,9 +124,14 @@ public static class KmdfCards
         var card = new ResultCard("Pattern matrix: where cleanup lives × where DriverEntry fails × where globals are allocated × guarded frees")
             .Verdict(PatternVerdict(matrix, problems.Count));
         var table = new ResultTable("Combinations with findings (every other combination is clean)", "Row", "DriverEntry fails", "Findings");
-        foreach (var cell in problems)
+        // Guarded and unguarded frees often find the same: such pairs share one row.
+        foreach (var same in problems.GroupBy(c => (c.Cleanup, c.Globals, c.Failure, Text: PatternMatrixChart.CellText(c))))
         {
-            table.Row(PatternMatrixChart.RowName(cell.Cleanup, cell.Globals, cell.Guard), PatternMatrixChart.FailureName(cell.Failure), PatternMatrixChart.CellText(cell));
+            var cell = same.First();
+            var row = same.Count() == 2
+                ? PatternMatrixChart.RowName(cell.Cleanup, cell.Globals, cell.Guard)[..^(cell.Guard == FreeGuard.Guarded ? "guarded" : "unguarded").Length] + "guarded or not"
+                : PatternMatrixChart.RowName(cell.Cleanup, cell.Globals, cell.Guard);
+            table.Row(row, PatternMatrixChart.FailureName(cell.Failure), same.Key.Text);
         }
         return problems.Count == 0 ? card : card.Table(table);
     }
