@@ -31,15 +31,15 @@ public sealed class KmdfFaultSweepBenchmark : IBenchmark
                         .OnDeviceAdd(a => a
                             .WdfDeviceCreate(dev => dev
                                 .OnPrepareHardware(p => p.Allocate("ctxRegisters", ResourceKind.Other).Use("gLookaside"))
-                                .OnReleaseHardware(r => r.Free("ctxRegisters"))
+                                .OnReleaseHardware(r => r.FreeIfAllocated("ctxRegisters"))
                                 .OnD0Entry().OnD0Exit()
                                 .OnSelfManagedIoInit().OnSelfManagedIoSuspend().OnSelfManagedIoFlush().OnSelfManagedIoCleanup()
                                 .OnQueryRemove()
-                                .OnCleanup(c => c.Free("ctxBuffer")))
+                                .OnCleanup(c => c.FreeIfAllocated("ctxBuffer")))
                             .Allocate("ctxBuffer")
                             .WdfIoQueueCreate("Queue", q => q.AsDefaultQueue().OnCleanup()))
                         .OnUnload()
-                        .OnCleanup(c => c.Free("gBuffer").Free("WppTracing")),
+                        .OnCleanup(c => c.FreeIfAllocated("gBuffer").Free("WppTracing")),
                     onFailure: f => f.Free("WppTracing"))
                 .Allocate("gBuffer")
                 .WdfLookasideListCreate("gLookaside", o => o.OnCleanup())

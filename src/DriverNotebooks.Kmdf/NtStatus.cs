@@ -70,5 +70,8 @@ public readonly record struct NtStatus(uint Code, string Name)
         return new NtStatus(code, $"0x{code:X8}");
     }
 
+    /// <summary>The code as printf's <c>0x%x</c> prints it (lower case, no leading zeros), e.g. <c>0xc000009a</c>.</summary>
+    public string Hex => $"0x{Code:x}";
+
     public override string ToString() => Name;
 }

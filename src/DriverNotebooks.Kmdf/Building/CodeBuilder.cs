@@ -45,6 +45,9 @@ public sealed class CodeBuilder
     /// <summary>The driver frees a resource it allocated.</summary>
     public CodeBuilder Free(string name) => Add(new FreeStep { Path = Next, Name = name });
 
+    /// <summary>A guarded free: <c>if (name != NULL) { free(name); name = NULL; }</c> (or an initialized flag); skips what is not allocated now.</summary>
+    public CodeBuilder FreeIfAllocated(string name) => Add(new FreeStep { Path = Next, Name = name, Guarded = true });
+
     /// <summary>
     /// The driver uses a resource or object; in device callbacks the device keeps using it until <see cref="EndUse"/> or its deletion.
     /// In a device's code a name means the device's own instance if it has one, else the driver-wide one; <c>name#2</c> names device 2's.
@@ -140,7 +143,14 @@ public sealed class CodeBuilder
     }
 
     /// <summary>WdfUsbTargetPipeConfigContinuousReader: configures a reader; nothing is read until <see cref="WdfIoTargetStart"/>.</summary>
-    public CodeBuilder WdfUsbTargetPipeConfigContinuousReader(string pipe, Action<CodeBuilder>? onReadComplete = null, Action<CodeBuilder>? onFailure = null)
+    /// <param name="pipe">The pipe object's name.</param>
+    /// <param name="onReadComplete">EvtUsbTargetPipeReadComplete.</param>
+    /// <param name="onFailure">The driver's failure path if configuring fails.</param>
+    /// <param name="numPendingReads">NumPendingReads: 0 is the framework default (2); above 10 is clamped to 10.</param>
+    /// <param name="onReadersFailed">EvtUsbTargetPipeReadersFailed, registered when given.</param>
+    /// <param name="restartReaders">What EvtUsbTargetPipeReadersFailed returns (TRUE: reset the pipe and send the reads again).</param>
+    public CodeBuilder WdfUsbTargetPipeConfigContinuousReader(string pipe, Action<CodeBuilder>? onReadComplete = null, Action<CodeBuilder>? onFailure = null,
+        int numPendingReads = 0, Action<CodeBuilder>? onReadersFailed = null, bool restartReaders = true)
     {
         var p = Next;
         return Add(new ConfigContinuousReaderStep
@@ -148,6 +158,9 @@ public sealed class CodeBuilder
             Path = p,
             Pipe = pipe,
             EvtUsbTargetPipeReadComplete = Build($"{p}.{JsonNames.EvtUsbTargetPipeReadComplete}", onReadComplete),
+            NumPendingReads = numPendingReads,
+            EvtUsbTargetPipeReadersFailed = onReadersFailed is null ? null : Build($"{p}.{JsonNames.EvtUsbTargetPipeReadersFailed}", onReadersFailed),
+            RestartReaders = restartReaders,
             OnFailure = Failure(p, onFailure),
         });
     }

@@ -55,6 +55,16 @@ public sealed class ScenarioBuilder
     /// <summary>Each started continuous reader of device <paramref name="device"/> completes <paramref name="count"/> reads.</summary>
     public ScenarioBuilder ReadsComplete(int device, int count = 1) => Event(ScenarioEventKind.ReadsComplete, device, count);
 
+    /// <summary>
+    /// A read of each started continuous reader of device <paramref name="device"/> fails with <paramref name="status"/>
+    /// (default STATUS_UNSUCCESSFUL; STATUS_DEVICE_NOT_CONNECTED when <paramref name="disconnected"/>).
+    /// </summary>
+    public ScenarioBuilder ReadsFail(int device, NtStatus? status = null, bool disconnected = false)
+    {
+        _events.Add(new ScenarioEvent(ScenarioEventKind.ReadsFail, device, 1, $"$.events[{_events.Count}]", status, disconnected));
+        return this;
+    }
+
     /// <summary>The system unloads the driver (only happens once all its PnP devices are gone).</summary>
     public ScenarioBuilder Unload() => Event(ScenarioEventKind.Unload);
 

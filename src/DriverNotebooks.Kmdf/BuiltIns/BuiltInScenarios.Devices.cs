@@ -7,7 +7,7 @@ public static partial class BuiltInScenarios
     private static Action<DeviceConfigBuilder> FullDevice(Action<DeviceConfigBuilder>? extra = null) => dev =>
     {
         dev.OnPrepareHardware(p => p.Allocate("ctxRegisters", ResourceKind.Other))
-            .OnReleaseHardware(r => r.Free("ctxRegisters"))
+            .OnReleaseHardware(r => r.FreeIfAllocated("ctxRegisters"))
             .OnD0Entry()
             .OnD0EntryPostInterruptsEnabled()
             .OnD0ExitPreInterruptsDisabled()
@@ -19,7 +19,7 @@ public static partial class BuiltInScenarios
             .OnSelfManagedIoCleanup()
             .OnQueryRemove()
             .OnSurpriseRemoval()
-            .OnCleanup(c => c.Free("ctxBuffer"))
+            .OnCleanup(c => c.FreeIfAllocated("ctxBuffer"))
             .OnDestroy();
         extra?.Invoke(dev);
     };
@@ -32,7 +32,7 @@ public static partial class BuiltInScenarios
     private static Action<CodeBuilder> CorrectDriverEntry(Action<DeviceConfigBuilder>? extra = null) => e => e
         .Allocate("WppTracing", ResourceKind.Tracing)
         .WdfDriverCreate(
-            d => d.OnDeviceAdd(FullDeviceAdd(extra)).OnUnload().OnCleanup(c => c.Free("gBuffer").Free("WppTracing")).OnDestroy(),
+            d => d.OnDeviceAdd(FullDeviceAdd(extra)).OnUnload().OnCleanup(c => c.FreeIfAllocated("gBuffer").Free("WppTracing")).OnDestroy(),
             onFailure: f => f.Free("WppTracing"))
         .Allocate("gBuffer")
         .WdfLookasideListCreate("gLookaside", o => o.OnCleanup().OnDestroy());
@@ -41,8 +41,8 @@ public static partial class BuiltInScenarios
         Scenario.Named("full-lifecycle")
             .Titled("A correct driver: load, two devices start, orderly removal, unload")
             .Described("Tracing starts before WdfDriverCreate and is cleaned up both in its failure path and in the WDFDRIVER's cleanup callback; globals are "
-                + "allocated after WdfDriverCreate and freed in that callback; each device frees in ReleaseHardware what PrepareHardware allocated and in its "
-                + "cleanup what EvtDriverDeviceAdd allocated. Shows the full §4 (a) start and (b) removal orders, then EvtDriverUnload before the WDFDRIVER's "
+                + "allocated after WdfDriverCreate and freed in that callback behind a NULL check (DriverEntry may fail before allocating them); each device frees in ReleaseHardware what PrepareHardware allocated and in its "
+                + "cleanup what EvtDriverDeviceAdd allocated, both guarded (ReleaseHardware runs even when PrepareHardware failed). Shows the full §4 (a) start and (b) removal orders, then EvtDriverUnload before the WDFDRIVER's "
                 + "children and the WDFDRIVER are cleaned up and destroyed. Run the fault sweep on it: every failure point is clean.")
             .DriverEntry(CorrectDriverEntry())
             .DeviceArrives(2)
@@ -173,6 +173,33 @@ public static partial class BuiltInScenarios
             .WakeDevice(1)
             .ReadsComplete(1)
             .RemoveDevice(1)
+            .Unload()
+            .Build();
+
+    private static Scenario UsbContinuousReaderReadsFail() =>
+        Scenario.Named("usb-continuous-reader-reads-fail")
+            .Titled("USB continuous reader whose reads fail: restarted, then not restarted once the device is gone")
+            .Described("Four reads are kept outstanding (NumPendingReads 4). A read fails with STATUS_UNSUCCESSFUL: the framework lets every reader go idle, "
+                + "calls EvtUsbTargetPipeReadersFailed, which returns TRUE, resets the pipe and sends all four reads again. Later a read fails because the "
+                + "device left the bus: the callback still returns TRUE, but the device is not connected, so nothing is sent again; the surprise removal follows.")
+            .DriverEntry(e => e
+                .WdfDriverCreate(d => d.OnDeviceAdd(a => a
+                        .WdfDeviceCreate(dev => dev
+                            .OnPrepareHardware(p => p
+                                .WdfUsbTargetDeviceCreate("UsbDevice")
+                                .WdfUsbTargetDeviceSelectConfig("UsbDevice", "InterruptPipe")
+                                .WdfUsbTargetPipeConfigContinuousReader("InterruptPipe", r => r.Use("gLookaside"), numPendingReads: 4,
+                                    onReadersFailed: f => f.Call("LogReadFailure"), restartReaders: true))
+                            .OnD0Entry(d0 => d0.WdfIoTargetStart("InterruptPipe"))
+                            .OnD0Exit(dx => dx.WdfIoTargetStop("InterruptPipe"))))
+                    .OnUnload())
+                .WdfLookasideListCreate("gLookaside"))
+            .DeviceArrives()
+            .ReadsComplete(1, 2)
+            .ReadsFail(1)
+            .ReadsComplete(1)
+            .ReadsFail(1, disconnected: true)
+            .SurpriseRemoveDevice(1)
             .Unload()
             .Build();
 

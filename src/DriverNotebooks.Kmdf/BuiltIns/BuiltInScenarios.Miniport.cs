@@ -102,7 +102,8 @@ public static partial class BuiltInScenarios
     private static Scenario KsPnpModeEvtDriverUnloadNeverRuns() =>
         Scenario.Named("ks-pnp-mode-evtdriverunload-never-runs")
             .Titled("PnP-mode KMDF driver whose KsInitializeDriver overwrites DriverUnload after WdfDriverCreate")
-            .Described("WdfDriverCreate installs FxDriver::Unload, then KsInitializeDriver overwrites DriverUnload. The stub samples DriverUnload after "
+            .Described("Not a supported combination, shown to make the overwrite visible. WdfDriverCreate installs FxDriver::AddDevice, its dispatch routines and "
+                + "FxDriver::Unload, then KsInitializeDriver overwrites all three: the arriving device goes to KS, not to EvtDriverDeviceAdd. The stub samples DriverUnload after "
                 + "DriverEntry returns and saves KS's routine, so FxDriver::Unload never runs and neither does EvtDriverUnload: what it frees leaks. "
                 + "The unbind still deletes the WDFDRIVER, so its cleanup callback runs — one more reason to put global cleanup there.")
             .DriverEntry(e => e
@@ -110,6 +111,7 @@ public static partial class BuiltInScenarios
                 .Allocate("gBuffer")
                 .Allocate("gStats")
                 .KsInitializeDriver())
+            .DeviceArrives()
             .Unload()
             .Build();
 }

@@ -39,6 +39,7 @@ public static partial class BuiltInScenarios
         QueryRemoveVetoed(),
         UsbContinuousReader(),
         UsbContinuousReaderNotStopped(),
+        UsbContinuousReaderReadsFail(),
         NonPnpDriver(),
         NonPnpDriverWithoutEvtDriverUnload(),
         WdfObjectDeleteOnWdfDriver(),

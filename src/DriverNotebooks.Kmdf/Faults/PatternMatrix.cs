@@ -16,7 +16,20 @@ public enum DriverEntryFailure
     BeforeWdfDriverCreate,
     WdfDriverCreate,
     AfterWdfDriverCreate,
+
+    /// <summary>Between the globals: the WDM lookaside list is initialized (that cannot fail), then allocating the pool buffer fails.</summary>
+    BetweenGlobals,
     None,
+}
+
+/// <summary>Whether the cleanup code checks before it frees (a NULL check or an initialized flag).</summary>
+public enum FreeGuard
+{
+    /// <summary>Frees as written: <c>ExFreePool(gBuffer);</c>.</summary>
+    Unguarded,
+
+    /// <summary><c>if (gBuffer != NULL) { ExFreePool(gBuffer); gBuffer = NULL; }</c>.</summary>
+    Guarded,
 }
 
 /// <summary>Where the globals are allocated relative to WdfDriverCreate.</summary>
@@ -27,7 +40,7 @@ public enum GlobalsPlacement
 }
 
 /// <summary>One cell of the pattern matrix, with the run it came from.</summary>
-public sealed record PatternCell(CleanupLocation Cleanup, DriverEntryFailure Failure, GlobalsPlacement Globals, RunResult Result)
+public sealed record PatternCell(CleanupLocation Cleanup, DriverEntryFailure Failure, GlobalsPlacement Globals, FreeGuard Guard, RunResult Result)
 {
     /// <summary>Nothing leaked and nothing else went wrong.</summary>
     public bool IsClean => Result.IsClean;
@@ -35,38 +48,44 @@ public sealed record PatternCell(CleanupLocation Cleanup, DriverEntryFailure Fai
     /// <summary>What leaked.</summary>
     public IReadOnlyList<string> Leaked => Result.Leaked;
 
-    public override string ToString() => $"{Cleanup} × fails {Failure} × globals {Globals}: {(IsClean ? "clean" : "leaks " + string.Join(", ", Leaked))}";
+    public override string ToString() =>
+        $"{Cleanup} × fails {Failure} × globals {Globals} × {Guard}: {(IsClean ? "clean" : string.Join("; ", Result.Findings.Select(f => $"{f.Kind} {f.Resource}")))}";
 }
 
-/// <summary>The full matrix, 2 × 4 × 2 cells, in enum order (cleanup, then failure, then globals).</summary>
+/// <summary>The full matrix, 2 × 5 × 2 × 2 cells, in enum order (cleanup, then failure, then globals, then guard).</summary>
 public sealed record PatternMatrixResult(IReadOnlyList<PatternCell> Cells)
 {
     /// <summary>The cell for one combination.</summary>
-    public PatternCell this[CleanupLocation cleanup, DriverEntryFailure failure, GlobalsPlacement globals] =>
-        Cells.First(c => c.Cleanup == cleanup && c.Failure == failure && c.Globals == globals);
+    public PatternCell this[CleanupLocation cleanup, DriverEntryFailure failure, GlobalsPlacement globals, FreeGuard guard = FreeGuard.Unguarded] =>
+        Cells.First(c => c.Cleanup == cleanup && c.Failure == failure && c.Globals == globals && c.Guard == guard);
 }
 
 /// <summary>
 /// The thread's pattern matrix — where cleanup lives × where DriverEntry fails × globals before or after
-/// WdfDriverCreate — derived by running generated scenarios through the simulator, not from a table.
+/// WdfDriverCreate × frees guarded or not — derived by running generated scenarios through the simulator, not from a table.
 /// </summary>
 public static class PatternMatrix
 {
-    /// <summary>The globals every generated driver allocates: a pool block and a WDM lookaside list.</summary>
-    public static IReadOnlyList<string> Globals { get; } = ["gBuffer", "gLookaside"];
+    /// <summary>The globals every generated driver allocates, in order: a WDM lookaside list (cannot fail) and a pool block.</summary>
+    public static IReadOnlyList<string> Globals { get; } = ["gLookaside", "gBuffer"];
 
     /// <summary>
-    /// The generated driver for one column: DriverEntry = [globals] Call(EarlyInit), WdfDriverCreate, [globals] Call(LateInit),
-    /// with the globals freed in <paramref name="cleanup"/>; one device arrives and is removed; then the driver unloads.
+    /// The generated driver for one row: DriverEntry = [globals] Call(EarlyInit), WdfDriverCreate, [globals] Call(LateInit),
+    /// with the globals freed in <paramref name="cleanup"/>, guarded or not; one device arrives and is removed; then the driver unloads.
     /// </summary>
-    public static Scenario ScenarioFor(CleanupLocation cleanup, GlobalsPlacement globals)
+    public static Scenario ScenarioFor(CleanupLocation cleanup, GlobalsPlacement globals, FreeGuard guard = FreeGuard.Unguarded)
     {
-        void Allocations(CodeBuilder e) => e.Allocate("gBuffer", ResourceKind.Pool).Allocate("gLookaside", ResourceKind.WdmLookaside);
-        void FreeGlobals(CodeBuilder c) => c.Free("gBuffer").Free("gLookaside");
+        void Allocations(CodeBuilder e) => e.Allocate("gLookaside", ResourceKind.WdmLookaside).Allocate("gBuffer", ResourceKind.Pool);
+        void FreeGlobals(CodeBuilder c)
+        {
+            if (guard == FreeGuard.Guarded) c.FreeIfAllocated("gLookaside").FreeIfAllocated("gBuffer");
+            else c.Free("gLookaside").Free("gBuffer");
+        }
         var name = $"pattern-cleanup-in-{(cleanup == CleanupLocation.EvtDriverUnload ? "evtdriverunload" : "driver-cleanup-callback")}"
-            + $"-globals-{(globals == GlobalsPlacement.BeforeWdfDriverCreate ? "before" : "after")}-wdfdrivercreate";
+            + $"-globals-{(globals == GlobalsPlacement.BeforeWdfDriverCreate ? "before" : "after")}-wdfdrivercreate"
+            + (guard == FreeGuard.Guarded ? "-guarded" : "");
         return Scenario.Named(name)
-            .Titled($"Cleanup in {cleanup}, globals {(globals == GlobalsPlacement.BeforeWdfDriverCreate ? "before" : "after")} WdfDriverCreate")
+            .Titled($"Cleanup in {cleanup}, globals {(globals == GlobalsPlacement.BeforeWdfDriverCreate ? "before" : "after")} WdfDriverCreate, {(guard == FreeGuard.Guarded ? "guarded" : "unguarded")} frees")
             .DriverEntry(e =>
             {
                 if (globals == GlobalsPlacement.BeforeWdfDriverCreate) Allocations(e);
@@ -92,10 +111,11 @@ public static class PatternMatrix
         DriverEntryFailure.BeforeWdfDriverCreate => "DriverEntry.Call(EarlyInit)",
         DriverEntryFailure.WdfDriverCreate => "WdfDriverCreate",
         DriverEntryFailure.AfterWdfDriverCreate => "DriverEntry.Call(LateInit)",
+        DriverEntryFailure.BetweenGlobals => "DriverEntry.Allocate(gBuffer)",
         _ => null,
     };
 
-    /// <summary>Runs all 16 combinations.</summary>
+    /// <summary>Runs all 40 combinations.</summary>
     public static PatternMatrixResult Build(Semantics semantics = Semantics.Source)
     {
         var cells = new List<PatternCell>();
@@ -105,9 +125,12 @@ public static class PatternMatrix
             {
                 foreach (var globals in Enum.GetValues<GlobalsPlacement>())
                 {
-                    var options = new SimulationOptions { Semantics = semantics };
-                    if (FailingStep(failure) is { } id) options = options.Failing(id);
-                    cells.Add(new PatternCell(cleanup, failure, globals, LifecycleSimulator.Run(ScenarioFor(cleanup, globals), options)));
+                    foreach (var guard in Enum.GetValues<FreeGuard>())
+                    {
+                        var options = new SimulationOptions { Semantics = semantics };
+                        if (FailingStep(failure) is { } id) options = options.Failing(id);
+                        cells.Add(new PatternCell(cleanup, failure, globals, guard, LifecycleSimulator.Run(ScenarioFor(cleanup, globals, guard), options)));
+                    }
                 }
             }
         }

@@ -9,6 +9,7 @@ internal static class JsonNames
     public const string EvtCleanupCallback = "evtCleanupCallback";
     public const string EvtDestroyCallback = "evtDestroyCallback";
     public const string EvtUsbTargetPipeReadComplete = "evtUsbTargetPipeReadComplete";
+    public const string EvtUsbTargetPipeReadersFailed = "evtUsbTargetPipeReadersFailed";
     public const string MiniportDriverUnload = "miniportDriverUnload";
     public const string Body = "body";
 

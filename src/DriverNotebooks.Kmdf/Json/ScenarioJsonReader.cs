@@ -66,7 +66,11 @@ internal sealed class ScenarioJsonReader
                 var f = new Fields(element, path, kind, "step", "name", "kind", "onFailure");
                 return new AllocateStep { Path = path, Name = f.RequiredString("name"), Kind = f.OptionalEnum("kind", ResourceKind.Pool, ResourceKinds), OnFailure = OnFailure(f) };
             }
-            case "free": return new FreeStep { Path = path, Name = new Fields(element, path, kind, NameFields).RequiredString("name") };
+            case "free":
+            {
+                var f = new Fields(element, path, kind, "step", "name", "guarded");
+                return new FreeStep { Path = path, Name = f.RequiredString("name"), Guarded = f.OptionalBool("guarded") };
+            }
             case "use": return new UseStep { Path = path, Name = new Fields(element, path, kind, NameFields).RequiredString("name") };
             case "endUse": return new EndUseStep { Path = path, Name = new Fields(element, path, kind, NameFields).RequiredString("name") };
             case "call":
@@ -118,12 +122,16 @@ internal sealed class ScenarioJsonReader
             }
             case "wdfUsbTargetPipeConfigContinuousReader":
             {
-                var f = new Fields(element, path, kind, "step", "pipe", JsonNames.EvtUsbTargetPipeReadComplete, "onFailure");
+                var f = new Fields(element, path, kind, "step", "pipe", JsonNames.EvtUsbTargetPipeReadComplete, "numPendingReads",
+                    JsonNames.EvtUsbTargetPipeReadersFailed, "restartReaders", "onFailure");
                 return new ConfigContinuousReaderStep
                 {
                     Path = path,
                     Pipe = f.RequiredString("pipe"),
                     EvtUsbTargetPipeReadComplete = OptionalBody(f, JsonNames.EvtUsbTargetPipeReadComplete) ?? Body.Empty($"{path}.{JsonNames.EvtUsbTargetPipeReadComplete}"),
+                    NumPendingReads = f.OptionalInt("numPendingReads") ?? 0,
+                    EvtUsbTargetPipeReadersFailed = OptionalBody(f, JsonNames.EvtUsbTargetPipeReadersFailed),
+                    RestartReaders = f.Optional("restartReaders") is null || f.OptionalBool("restartReaders"),
                     OnFailure = OnFailure(f),
                 };
             }
@@ -199,16 +207,24 @@ internal sealed class ScenarioJsonReader
                 throw new ScenarioFormatException(p, $"expected an event object, got {Describe(element)}; allowed: {{\"event\": \"{string.Join("|", EventKinds.Select(k => k.Name))}\", …}}");
             if (!element.TryGetProperty("event", out _))
                 throw new ScenarioFormatException(p, $"missing field 'event'; allowed: {string.Join(", ", EventKinds.Select(k => k.Name))}");
-            var kind = new Fields(element, p, "event", "event", "device", "count").RequiredEnum("event", EventKinds);
+            var kind = new Fields(element, p, "event", "event", "device", "count", "status", "disconnected").RequiredEnum("event", EventKinds);
             var f = kind switch
             {
                 ScenarioEventKind.DeviceArrives => new Fields(element, p, "deviceArrives event", "event", "count"),
                 ScenarioEventKind.ReadsComplete => new Fields(element, p, "readsComplete event", "event", "device", "count"),
+                ScenarioEventKind.ReadsFail => new Fields(element, p, "readsFail event", "event", "device", "status", "disconnected"),
                 ScenarioEventKind.Unload => new Fields(element, p, "unload event", "event"),
                 _ => new Fields(element, p, $"{JsonNames.Of(kind)} event", "event", "device"),
             };
             var device = kind is ScenarioEventKind.DeviceArrives or ScenarioEventKind.Unload ? 0 : f.RequiredInt("device");
-            events.Add(new ScenarioEvent(kind, device, f.OptionalInt("count") ?? 1, p));
+            NtStatus? status = null;
+            if (f.OptionalString("status") is { } statusText)
+            {
+                if (!NtStatus.TryParse(statusText, out var parsed))
+                    throw new ScenarioFormatException(p + ".status", $"unknown status '{statusText}'; allowed: a hex code such as 0xC0000001 or {string.Join(", ", NtStatus.Known.Select(k => k.Name))}");
+                status = parsed;
+            }
+            events.Add(new ScenarioEvent(kind, device, f.OptionalInt("count") ?? 1, p, status, f.OptionalBool("disconnected")));
         }
         return events.ToArray();
     }

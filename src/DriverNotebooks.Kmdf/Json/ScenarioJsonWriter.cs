@@ -45,6 +45,8 @@ internal static class ScenarioJsonWriter
         w.WriteString("event", JsonNames.Of(e.Kind));
         if (e.Kind is not (ScenarioEventKind.DeviceArrives or ScenarioEventKind.Unload)) w.WriteNumber("device", e.Device);
         if (e.Kind is ScenarioEventKind.DeviceArrives or ScenarioEventKind.ReadsComplete && e.Count != 1) w.WriteNumber("count", e.Count);
+        if (e.Status is { } status) w.WriteString("status", status.Name);
+        if (e.Disconnected) w.WriteBoolean("disconnected", true);
         w.WriteEndObject();
     }
 
@@ -66,7 +68,10 @@ internal static class ScenarioJsonWriter
                 w.WriteString("name", a.Name);
                 w.WriteString("kind", JsonNames.Of(a.Kind));
                 break;
-            case FreeStep f: Named(w, "free", f.Name); break;
+            case FreeStep f:
+                Named(w, "free", f.Name);
+                if (f.Guarded) w.WriteBoolean("guarded", true);
+                break;
             case UseStep u: Named(w, "use", u.Name); break;
             case EndUseStep u: Named(w, "endUse", u.Name); break;
             case CallStep c: Named(w, "call", c.Name); break;
@@ -103,6 +108,9 @@ internal static class ScenarioJsonWriter
                 w.WriteString("step", "wdfUsbTargetPipeConfigContinuousReader");
                 w.WriteString("pipe", r.Pipe);
                 WriteBody(w, JsonNames.EvtUsbTargetPipeReadComplete, r.EvtUsbTargetPipeReadComplete);
+                if (r.NumPendingReads != 0) w.WriteNumber("numPendingReads", r.NumPendingReads);
+                WriteBody(w, JsonNames.EvtUsbTargetPipeReadersFailed, r.EvtUsbTargetPipeReadersFailed);
+                if (!r.RestartReaders) w.WriteBoolean("restartReaders", false);
                 break;
             case IoTargetStartStep t:
                 w.WriteString("step", "wdfIoTargetStart");

@@ -27,4 +27,11 @@ public static class DeviceCallbackExtensions
     /// </summary>
     public static bool IsFallible(this DeviceCallback c) =>
         c is DeviceCallback.EvtDevicePrepareHardware or DeviceCallback.EvtDeviceD0Entry or DeviceCallback.EvtDeviceQueryRemove;
+
+    /// <summary>
+    /// Whether the callback returns an NTSTATUS. EVT_WDF_DEVICE_SELF_MANAGED_IO_FLUSH, EVT_WDF_DEVICE_SELF_MANAGED_IO_CLEANUP
+    /// and EVT_WDF_DEVICE_SURPRISE_REMOVAL return VOID, so their trace events carry no status.
+    /// </summary>
+    public static bool ReturnsStatus(this DeviceCallback c) =>
+        c is not (DeviceCallback.EvtDeviceSelfManagedIoFlush or DeviceCallback.EvtDeviceSelfManagedIoCleanup or DeviceCallback.EvtDeviceSurpriseRemoval);
 }

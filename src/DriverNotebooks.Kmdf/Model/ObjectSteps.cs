@@ -38,8 +38,26 @@ public sealed record SelectConfigStep : FallibleStep
 /// <summary>WdfUsbTargetPipeConfigContinuousReader: configures (does not start) a continuous reader on a pipe.</summary>
 public sealed record ConfigContinuousReaderStep : FallibleStep
 {
+    /// <summary>The framework's default when NumPendingReads is 0 (NUM_PENDING_READS_DEFAULT).</summary>
+    public const int DefaultPendingReads = 2;
+
+    /// <summary>The most the framework sends at once; larger values are clamped silently (NUM_PENDING_READS_MAX).</summary>
+    public const int MaxPendingReads = 10;
+
     public required string Pipe { get; init; }
     public required Body EvtUsbTargetPipeReadComplete { get; init; }
+
+    /// <summary>WDF_USB_CONTINUOUS_READER_CONFIG.NumPendingReads as the driver sets it (a UCHAR; 0 means the default).</summary>
+    public int NumPendingReads { get; init; }
+
+    /// <summary>EvtUsbTargetPipeReadersFailed, if registered: runs at PASSIVE_LEVEL once every reader is idle after a failed read.</summary>
+    public Body? EvtUsbTargetPipeReadersFailed { get; init; }
+
+    /// <summary>What EvtUsbTargetPipeReadersFailed returns: TRUE asks the framework to reset the pipe and send the reads again.</summary>
+    public bool RestartReaders { get; init; } = true;
+
+    /// <summary>How many reads the framework keeps outstanding: 0 → 2, above 10 → 10.</summary>
+    public int EffectivePendingReads => NumPendingReads == 0 ? DefaultPendingReads : Math.Min(NumPendingReads, MaxPendingReads);
     public override string Display => $"WdfUsbTargetPipeConfigContinuousReader({Pipe})";
 }
 

@@ -9,10 +9,20 @@ public sealed record AllocateStep : FallibleStep
     public override string Display => $"Allocate({Name})";
 }
 
-/// <summary>The driver frees a resource it allocated. Freeing something not (yet) allocated is skipped, as a NULL check would.</summary>
+/// <summary>The driver frees a resource it allocated.</summary>
+/// <remarks>
+/// An unguarded free is the call as written (<c>ExFreePool(gBuffer);</c>): freeing something this run never allocated
+/// passes a NULL or uninitialized value, a finding (<see cref="FindingKind.FreedUnallocated"/>). A guarded free checks
+/// first and clears after (<c>if (gBuffer != NULL) { ExFreePool(gBuffer); gBuffer = NULL; }</c>, or an initialized
+/// flag): it skips what is not allocated at that moment, so neither a partial DriverEntry nor a second free is a finding.
+/// </remarks>
 public sealed record FreeStep : Step
 {
     public required string Name { get; init; }
+
+    /// <summary>Whether the driver checks (NULL pointer or initialized flag) before freeing and clears after.</summary>
+    public bool Guarded { get; init; }
+
     public override string Display => $"Free({Name})";
 }
 

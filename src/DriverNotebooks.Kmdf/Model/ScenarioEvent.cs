@@ -21,6 +21,13 @@ public enum ScenarioEventKind
     /// <summary>Data arrives for the device's continuous readers: each started reader completes <c>Count</c> reads.</summary>
     ReadsComplete,
 
+    /// <summary>
+    /// A read of each started continuous reader of the device completes with an error (<c>Status</c>); the framework
+    /// drains the readers, calls EvtUsbTargetPipeReadersFailed and restarts them or not. <c>Disconnected</c>: the device
+    /// is gone from the bus, so they are not restarted whatever the callback says.
+    /// </summary>
+    ReadsFail,
+
     /// <summary>The system unloads the driver: DriverObject->DriverUnload, if every PnP device is gone and there is a routine.</summary>
     Unload,
 }
@@ -30,4 +37,10 @@ public enum ScenarioEventKind
 /// <param name="Device">The device number (1-based) for device events; 0 otherwise.</param>
 /// <param name="Count">How many devices arrive, or how many reads complete; 1 otherwise.</param>
 /// <param name="Path">Where it is in the scenario, e.g. <c>$.events[3]</c>.</param>
-public sealed record ScenarioEvent(ScenarioEventKind Kind, int Device, int Count, string Path);
+/// <param name="Status">For <see cref="ScenarioEventKind.ReadsFail"/>: the status the read completes with (default STATUS_UNSUCCESSFUL, or STATUS_DEVICE_NOT_CONNECTED when disconnected).</param>
+/// <param name="Disconnected">For <see cref="ScenarioEventKind.ReadsFail"/>: the device no longer answers on the bus.</param>
+public sealed record ScenarioEvent(ScenarioEventKind Kind, int Device, int Count, string Path, NtStatus? Status = null, bool Disconnected = false)
+{
+    /// <summary>The status a failing read completes with.</summary>
+    public NtStatus ReadStatus => Status ?? (Disconnected ? NtStatus.DeviceNotConnected : NtStatus.Unsuccessful);
+}

@@ -76,6 +76,7 @@ internal sealed class ScenarioValidator
                 break;
             case ConfigContinuousReaderStep r:
                 yield return (r.EvtUsbTargetPipeReadComplete, Device("EvtUsbTargetPipeReadComplete"));
+                if (r.EvtUsbTargetPipeReadersFailed is { } rf) yield return (rf, Device("EvtUsbTargetPipeReadersFailed"));
                 break;
             case ClassInitStep { MiniportDriverUnload: { } mu }:
                 yield return (mu, Driver("MiniportDriverUnload"));
@@ -93,7 +94,9 @@ internal sealed class ScenarioValidator
             case AllocateStep a:
                 CheckName(a.Name, a.Path + ".name", "resource name");
                 if (!a.Kind.IsDriverAllocated())
-                    throw Error(a.Path + ".kind", $"kind '{a.Kind}' cannot be allocated by the driver; allowed: pool, wdmLookaside, tracing, handle, other");
+                    throw Error(a.Path + ".kind", $"kind '{a.Kind}' cannot be allocated by the driver; allowed: pool, wdmLookaside, wdmLookasideEx, tracing, handle, other");
+                if (!a.Kind.CanFail() && a.OnFailure is not null)
+                    throw Error(a.Path + ".onFailure", $"ExInitializeNPagedLookasideList returns VOID and cannot fail, so it has no failure path; allowed: no onFailure, or kind wdmLookasideEx (ExInitializeLookasideListEx), which can fail");
                 if (_objects.ContainsKey(a.Name))
                     throw Error(a.Path + ".name", $"'{a.Name}' is already a framework object; allowed: a name not used by any object");
                 _resources.TryAdd(a.Name, a.Path);
@@ -173,7 +176,11 @@ internal sealed class ScenarioValidator
                 case CreateObjectStep { Parent: { } p } o: RequireObject(p, o.Path + ".parent", null); break;
                 case WdfDriverCreateStep { Parent: { } p } d: RequireObject(p, d.Path + ".parent", null); break;
                 case SelectConfigStep s: RequireObject(s.UsbDevice, s.Path + ".usbDevice", WdfObjectType.UsbDevice); break;
-                case ConfigContinuousReaderStep r: RequireObject(r.Pipe, r.Path + ".pipe", WdfObjectType.UsbPipe); break;
+                case ConfigContinuousReaderStep r:
+                    RequireObject(r.Pipe, r.Path + ".pipe", WdfObjectType.UsbPipe);
+                    if (r.NumPendingReads is < 0 or > 255)
+                        throw Error(r.Path + ".numPendingReads", $"NumPendingReads {r.NumPendingReads}; allowed: 0 (the default, 2) to 255 (a UCHAR; the framework clamps values above 10 to 10)");
+                    break;
                 case IoTargetStartStep t: RequireTarget(t.Target, t.Path + ".target"); break;
                 case IoTargetStopStep t: RequireTarget(t.Target, t.Path + ".target"); break;
             }
@@ -239,6 +246,8 @@ internal sealed class ScenarioValidator
                 arrived += e.Count;
                 continue;
             }
+            if (e.Kind == ScenarioEventKind.ReadsFail && e.Status is { IsSuccess: true } ok)
+                throw Error(e.Path + ".status", $"status {ok} is a success; allowed: an error status such as STATUS_UNSUCCESSFUL, STATUS_DEVICE_NOT_CONNECTED or STATUS_CANCELLED");
             if (e.Kind == ScenarioEventKind.ReadsComplete && e.Count < 1)
                 throw Error(e.Path + ".count", $"count {e.Count}; allowed: 1 or more");
             if (e.Kind is ScenarioEventKind.Unload) continue;

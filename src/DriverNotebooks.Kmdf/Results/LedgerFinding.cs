@@ -14,6 +14,19 @@ public enum FindingKind
 
     /// <summary>Used after it was freed or deleted.</summary>
     UsedAfterFree,
+
+    /// <summary>
+    /// An unguarded free of something this run never allocated: the free routine gets a NULL or uninitialized value
+    /// (freeing an invalid pointer). Typical after a partial DriverEntry, when cleanup frees everything it might own.
+    /// </summary>
+    FreedUnallocated,
+
+    /// <summary>
+    /// A WDM lookaside list still initialized when the driver image was unloaded. More than a leak: the list head stays
+    /// linked into the system-wide set of lookaside lists, inside memory that is no longer the driver's, and the system
+    /// may crash later when it walks that set; with Driver Verifier on, the unload itself stops the system.
+    /// </summary>
+    LookasideLeftOnSystemList,
 }
 
 /// <summary>A problem the resource ledger found.</summary>

@@ -39,8 +39,14 @@ public sealed record RunResult
     /// <summary>Labels of callbacks into the driver only (DriverEntry, Evt…, cleanup/destroy, driver routines).</summary>
     public IReadOnlyList<string> CallbackLabels => Trace.Where(e => e.Kind == TraceEventKind.Callback).Select(e => e.Label).ToArray();
 
-    /// <summary>Names of leaked resources and objects, in allocation order — the <c>leaked</c> array of the CLI's JSON.</summary>
-    public IReadOnlyList<string> Leaked => Names(FindingKind.Leaked);
+    /// <summary>
+    /// Names of leaked resources and objects, in allocation order — the <c>leaked</c> array of the CLI's JSON. A WDM
+    /// lookaside list left on the system-wide list is leaked too (its finding says what more it risks).
+    /// </summary>
+    public IReadOnlyList<string> Leaked => Names(FindingKind.Leaked, FindingKind.LookasideLeftOnSystemList);
+
+    /// <summary>Names of resources freed although this run never allocated them (unguarded frees).</summary>
+    public IReadOnlyList<string> FreedUnallocated => Names(FindingKind.FreedUnallocated);
 
     /// <summary>Names of resources freed twice.</summary>
     public IReadOnlyList<string> FreedTwice => Names(FindingKind.FreedTwice);
@@ -54,5 +60,5 @@ public sealed record RunResult
     /// <summary>No ledger findings and no diagnostics.</summary>
     public bool IsClean => Findings.Count == 0 && Diagnostics.Count == 0;
 
-    private IReadOnlyList<string> Names(FindingKind kind) => Findings.Where(f => f.Kind == kind).Select(f => f.Resource).Distinct().ToArray();
+    private IReadOnlyList<string> Names(params FindingKind[] kinds) => Findings.Where(f => kinds.Contains(f.Kind)).Select(f => f.Resource).Distinct().ToArray();
 }

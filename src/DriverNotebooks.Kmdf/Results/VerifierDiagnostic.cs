@@ -29,6 +29,9 @@ public enum DiagnosticCode
 
     /// <summary>EvtDriverDeviceAdd returned success without calling WdfDeviceCreate.</summary>
     DeviceAddWithoutDevice,
+
+    /// <summary>WdfIoTargetStop called from EvtUsbTargetPipeReadersFailed: a deadlock (the framework breaks under its verifier).</summary>
+    TargetStoppedInReadersFailed,
 }
 
 /// <summary>A driver bug reported during the run, as the framework's verifier would.</summary>

@@ -27,8 +27,11 @@ internal sealed class FxObject(string name, WdfObjectType type, FxObject? parent
     public int DriverReferences { get; set; }
     public bool Destroyed { get; set; }
 
-    /// <summary>USB pipes: the continuous reader's completion routine, if configured.</summary>
-    public Body? ReadComplete { get; set; }
+    /// <summary>USB pipes: the continuous reader, if configured.</summary>
+    public ConfigContinuousReaderStep? Reader { get; set; }
+
+    /// <summary>USB pipes: the readers failed and were not restarted; nothing is read until the target is stopped and started again.</summary>
+    public bool ReadersIdle { get; set; }
 
     /// <summary>I/O targets: started with WdfIoTargetStart and not stopped.</summary>
     public bool TargetStarted { get; set; }

@@ -86,8 +86,8 @@ internal sealed partial class LifecycleRun
         Emit(TraceLayer.Driver, TraceEventKind.Call, "CallSavedDriverUnload", "CallSavedDriverUnload", "DRIVER_OBJECT", ctx.Irql,
             detail: saved is null ? "the saved routine is NULL: nothing to call" : $"calls {saved.Name}");
         if (saved is null) return;
-        _depth++;
+        _recorder.Enter();
         InvokeUnload(saved, ctx);
-        _depth--;
+        _recorder.Leave();
     }
 }

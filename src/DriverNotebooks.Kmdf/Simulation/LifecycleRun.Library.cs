@@ -85,7 +85,7 @@ internal sealed partial class LifecycleRun
             Diagnose(DiagnosticCode.NoDriverObject, "FxDriver::Unload", "no WDFDRIVER: already unloaded (or being deleted), or never created");
             return;
         }
-        _depth++;
+        _recorder.Enter();
         if (_storedUnload is { } unload)
         {
             _evtDriverUnloadRan = true;
@@ -97,14 +97,14 @@ internal sealed partial class LifecycleRun
         }
         DeleteObject(driver, ExecutionContext.Driver("FxDriver::Unload"));
         _driver = null;
-        _depth--;
+        _recorder.Leave();
     }
 
     /// <summary>§2 WdfDriverMiniportUnload: through FxStubDriverMiniportUnload (which also unbinds) when the stub redirected it.</summary>
     private void WdfDriverMiniportUnload(ExecutionContext ctx)
     {
         Emit(TraceLayer.KmdfLibrary, TraceEventKind.Call, "WdfDriverMiniportUnload", "WdfDriverMiniportUnload", _driver?.Name, ctx.Irql);
-        _depth++;
+        _recorder.Enter();
         if (_driver is null)
         {
             Diagnose(DiagnosticCode.MisusedMiniportUnload, ctx.Routine, "WdfDriverMiniportUnload without a WDFDRIVER (never created, or already unloaded)");
@@ -120,15 +120,15 @@ internal sealed partial class LifecycleRun
             if (_inUnload) _unloadChain.Add("FxStubDriverMiniportUnload");
             Emit(TraceLayer.KmdfStub, TraceEventKind.Action, "FxStubDriverMiniportUnload", "FxStubDriverMiniportUnload", null,
                 detail: "the stub's redirect: the library's WdfDriverMiniportUnload, then FxStubDriverUnloadCommon");
-            _depth++;
+            _recorder.Enter();
             FxDriverUnload();
             StubUnloadCommon();
-            _depth--;
+            _recorder.Leave();
         }
         else
         {
             FxDriverUnload();
         }
-        _depth--;
+        _recorder.Leave();
     }
 }

@@ -34,10 +34,10 @@ internal sealed partial class LifecycleRun
         _imageLoaded = true;
         Emit(TraceLayer.IoManager, TraceEventKind.Action, "LoadImage", "IopLoadDriver", "DRIVER_OBJECT", detail: "calls the image entry point, the stub's FxDriverEntry");
         Emit(TraceLayer.KmdfStub, TraceEventKind.Action, "FxDriverEntry", "FxDriverEntryWorker", null, detail: "copies RegistryPath, binds to the library, then calls DriverEntry");
-        _depth++;
+        _recorder.Enter();
         Emit(TraceLayer.KmdfStub, TraceEventKind.Action, "WdfVersionBind", "WdfVersionBind", null, detail: "FxLibraryCommonRegisterClient allocates FX_DRIVER_GLOBALS (zero-filled)");
-        AddLedger(DriverGlobals, ResourceKind.FrameworkInternal, "WdfVersionBind", null);
-        AddLedger(LibraryReference, ResourceKind.FrameworkInternal, "WdfVersionBind", null);
+        _ledger.Add(DriverGlobals, ResourceKind.FrameworkInternal, "WdfVersionBind", null);
+        _ledger.Add(LibraryReference, ResourceKind.FrameworkInternal, "WdfVersionBind", null);
         _bound = true;
 
         var ctx = ExecutionContext.Driver("DriverEntry");
@@ -50,13 +50,14 @@ internal sealed partial class LifecycleRun
                 Diagnose(DiagnosticCode.SuccessWithoutDriver, "DriverEntry",
                     "DriverEntry returned success but no WDFDRIVER exists; framework calls are invalid from here on (kmdf-lifecycle.md §1.4, last row)");
             DisplaceDriverUnload();
-            _depth--;
+            _recorder.Leave();
             return;
         }
 
-        Note(TraceLayer.KmdfStub, "DriverEntryFailed", null, $"DriverEntry failed {status}: the stub unbinds; DriverUnload is neither touched nor called");
+        Note(TraceLayer.KmdfStub, "DriverEntryFailed", null,
+            $"the stub prints \"DriverEntry failed {status.Hex} for driver …\" ({status}), then unbinds; DriverUnload is neither touched nor called");
         StubUnloadCommon();
-        _depth--;
+        _recorder.Leave();
         UnloadImage("DriverEntry failed");
     }
 
@@ -83,10 +84,10 @@ internal sealed partial class LifecycleRun
     {
         if (_inUnload) _unloadChain.Add("FxStubDriverUnloadCommon");
         Emit(TraceLayer.KmdfStub, TraceEventKind.Action, "FxStubDriverUnloadCommon", "FxStubDriverUnloadCommon", null, detail: "unbinds class extensions, then WdfVersionUnbind");
-        _depth++;
+        _recorder.Enter();
         if (_bound) UnregisterClient();
         else Note(TraceLayer.KmdfStub, "AlreadyUnbound", null, "the stub already unbound");
-        _depth--;
+        _recorder.Leave();
     }
 
     /// <summary>The library side of unbinding: delete the WDFDRIVER if it still exists, free the client's globals.</summary>
@@ -94,13 +95,13 @@ internal sealed partial class LifecycleRun
     {
         Emit(TraceLayer.KmdfLibrary, TraceEventKind.Action, "FxLibraryCommonUnregisterClient", "FxLibraryCommonUnregisterClient", _driver?.Name,
             detail: _driver is not null ? "Driver != NULL: deletes the WDFDRIVER, then frees the globals" : "Driver == NULL: nothing to delete; frees the globals");
-        _depth++;
+        _recorder.Enter();
         if (_driver is { DeletePending: false } driver) DeleteObject(driver, ExecutionContext.Driver("FxLibraryCommonUnregisterClient"));
         _driver = null;
-        FreeFramework(DriverGlobals, "WdfVersionUnbind");
-        FreeFramework(LibraryReference, "WdfVersionUnbind");
+        _ledger.FreeFramework(DriverGlobals, "WdfVersionUnbind");
+        _ledger.FreeFramework(LibraryReference, "WdfVersionUnbind");
         _bound = false;
-        _depth--;
+        _recorder.Leave();
     }
 
     /// <summary>The I/O manager's unload: only once every PnP device is gone, and only if DriverUnload is set.</summary>
@@ -120,9 +121,9 @@ internal sealed partial class LifecycleRun
         _driverUnloadCalled = true;
         _inUnload = true;
         Emit(TraceLayer.IoManager, TraceEventKind.Action, "DriverUnload", "DriverUnload", "DRIVER_OBJECT", detail: $"calls DriverObject->DriverUnload = {_driverUnload.Name}");
-        _depth++;
+        _recorder.Enter();
         InvokeUnload(_driverUnload, ExecutionContext.Driver("DriverUnload"));
-        _depth--;
+        _recorder.Leave();
         _inUnload = false;
         UnloadImage("DriverUnload returned");
     }
@@ -137,10 +138,10 @@ internal sealed partial class LifecycleRun
             case FxStubDriverUnloadRoutine:
                 Emit(TraceLayer.KmdfStub, TraceEventKind.Action, "FxStubDriverUnload", "FxStubDriverUnload", null,
                     detail: $"calls the displaced routine ({_displaced?.Name ?? "NULL"}) first, then FxStubDriverUnloadCommon");
-                _depth++;
+                _recorder.Enter();
                 if (_displaced is { } displaced and not FxStubDriverUnloadRoutine) InvokeUnload(displaced, ctx);
                 StubUnloadCommon();
-                _depth--;
+                _recorder.Leave();
                 break;
             case FxDriverUnloadRoutine:
                 FxDriverUnload();
@@ -150,9 +151,9 @@ internal sealed partial class LifecycleRun
                     detail: c.MiniportDriverUnload is null ? "the class driver's own unload" : "NDIS calls the miniport's MiniportDriverUnload");
                 if (c.MiniportDriverUnload is { } mu)
                 {
-                    _depth++;
+                    _recorder.Enter();
                     InvokeCallback("MiniportDriverUnload", "MiniportDriverUnload", null, mu, ExecutionContext.Driver("MiniportDriverUnload"), returnsStatus: false, fallible: false);
-                    _depth--;
+                    _recorder.Leave();
                 }
                 break;
             case DriverUnloadRoutine r:
@@ -165,6 +166,6 @@ internal sealed partial class LifecycleRun
     {
         _imageLoaded = false;
         Emit(TraceLayer.IoManager, TraceEventKind.Action, "UnloadImage", "MmUnloadSystemImage", "DRIVER_OBJECT", detail: $"{why}: the driver image is unloaded");
-        CheckLeaksAtImageUnload();
+        _ledger.CheckLeaksAtImageUnload();
     }
 }

@@ -7,21 +7,16 @@ namespace DriverNotebooks.Kmdf;
 /// </summary>
 internal sealed partial class LifecycleRun
 {
-    private readonly Dictionary<string, FxObject> _objects = new(StringComparer.Ordinal);
+    private readonly ObjectTree _objects = new();
 
+    /// <summary>A new framework object: into the tree under its parent, and into the ledger.</summary>
     private void RegisterObject(FxObject obj, ExecutionContext ctx)
     {
-        obj.Parent?.Children.Add(obj);
-        _objects[obj.Name] = obj;
-        AddLedger(obj.Name, ResourceKind.WdfObject, ctx.Routine, obj);
+        _objects.Add(obj);
+        _ledger.Add(obj.Name, ResourceKind.WdfObject, ctx.Routine, obj);
     }
 
-    /// <summary>A name as the code in <paramref name="ctx"/> sees it: the device's own object first, then the driver-wide one.</summary>
-    private FxObject? ResolveObject(string name, ExecutionContext ctx)
-    {
-        if (ctx.Device > 0 && _objects.TryGetValue(ctx.Own(name), out var own)) return own;
-        return _objects.GetValueOrDefault(name);
-    }
+    private FxObject? ResolveObject(string name, ExecutionContext ctx) => _objects.Resolve(name, ctx);
 
     private FxObject? LiveObject(string name, ExecutionContext ctx, string ddi)
     {
@@ -122,7 +117,8 @@ internal sealed partial class LifecycleRun
             if (usb.DeletePending) return Fail(NtStatus.DeletePending, $"{usb.Name} is being deleted");
             if (ShouldFail($"{ctx.Routine}.{step.LocalId}", out var injected)) return injected;
             var interfaceName = ctx.Own("UsbInterface");
-            if (!_objects.TryGetValue(interfaceName, out var usbInterface) || usbInterface.Destroyed)
+            var usbInterface = _objects.Find(interfaceName);
+            if (usbInterface is null || usbInterface.Destroyed)
             {
                 usbInterface = new FxObject(interfaceName, WdfObjectType.UsbInterface, usb, ctx.Device, null, null);
                 RegisterObject(usbInterface, ctx);
@@ -138,12 +134,19 @@ internal sealed partial class LifecycleRun
         return TracedCall($"WdfUsbTargetPipeConfigContinuousReader({name})", "WdfUsbTargetPipeConfigContinuousReader", name, ctx, () =>
         {
             if (LiveObject(step.Pipe, ctx, "WdfUsbTargetPipeConfigContinuousReader") is not { } pipe) return NtStatus.InvalidHandle;
-            if (pipe.ReadComplete is not null) return Fail(NtStatus.InvalidDeviceState, "Continuous reader already initialized");
+            if (pipe.Reader is not null) return Fail(NtStatus.InvalidDeviceState, "Continuous reader already initialized");
             if (ShouldFail($"{ctx.Routine}.{step.LocalId}", out var injected)) return injected;
-            pipe.ReadComplete = step.EvtUsbTargetPipeReadComplete;
+            pipe.Reader = step;
             return NtStatus.Success;
-        }, "configures the reader (NumPendingReads 0 → default 2); nothing is read until WdfIoTargetStart");
+        }, $"configures the reader ({PendingReadsText(step)}); nothing is read until WdfIoTargetStart");
     }
+
+    private static string PendingReadsText(ConfigContinuousReaderStep r) => r.NumPendingReads switch
+    {
+        0 => $"NumPendingReads 0 → the default {ConfigContinuousReaderStep.DefaultPendingReads}",
+        > ConfigContinuousReaderStep.MaxPendingReads => $"NumPendingReads {r.NumPendingReads} → clamped to {ConfigContinuousReaderStep.MaxPendingReads}",
+        _ => $"NumPendingReads {r.NumPendingReads}",
+    };
 
     private NtStatus IoTargetStart(IoTargetStartStep step, ExecutionContext ctx)
     {
@@ -155,16 +158,26 @@ internal sealed partial class LifecycleRun
             if (live.DeletePending) return Fail(NtStatus.DeletePending, $"{live.Name} is being deleted");
             if (ShouldFail($"{ctx.Routine}.{step.LocalId}", out var injected)) return injected;
             live.TargetStarted = true;
+            live.ReadersIdle = false;
             return NtStatus.Success;
-        }, target?.ReadComplete is not null ? "posts the continuous reader's reads" : null);
+        }, target?.Reader is { } reader ? $"sends the continuous reader's {reader.EffectivePendingReads} reads" : null);
     }
 
     private void IoTargetStop(IoTargetStopStep step, ExecutionContext ctx)
     {
         var target = ResolveObject(step.Target, ctx);
         Emit(TraceLayer.KmdfLibrary, TraceEventKind.Call, $"WdfIoTargetStop({target?.Name ?? step.Target})", "WdfIoTargetStop", target?.Name ?? step.Target, ctx.Irql,
-            detail: target?.ReadComplete is not null ? "cancels the reader's sent I/O and re-arms it for the next start" : null);
-        if (LiveObject(step.Target, ctx, "WdfIoTargetStop") is { } live) live.TargetStarted = false;
+            detail: target?.Reader is not null ? "cancels the reader's sent I/O and re-arms it for the next start" : null);
+        if (ctx.Routine.StartsWith("EvtUsbTargetPipeReadersFailed", StringComparison.Ordinal))
+        {
+            Diagnose(DiagnosticCode.TargetStoppedInReadersFailed, ctx.Routine,
+                "WdfIoTargetStop in EvtUsbTargetPipeReadersFailed deadlocks: the framework waits for this callback before it can stop the target");
+        }
+        if (LiveObject(step.Target, ctx, "WdfIoTargetStop") is { } live)
+        {
+            live.TargetStarted = false;
+            live.ReadersIdle = false;
+        }
     }
 
     private void ObjectDelete(ObjectDeleteStep step, ExecutionContext ctx)
@@ -172,7 +185,7 @@ internal sealed partial class LifecycleRun
         var obj = ResolveObject(step.Name, ctx);
         Emit(TraceLayer.KmdfLibrary, TraceEventKind.Call, $"WdfObjectDelete({obj?.Name ?? step.Name})", "WdfObjectDelete", obj?.Name ?? step.Name, ctx.Irql);
         if (LiveObject(step.Name, ctx, "WdfObjectDelete") is not { } live) return;
-        _depth++;
+        _recorder.Enter();
         if (live.NoDeleteDdi)
         {
             Diagnose(DiagnosticCode.DeleteOfNoDeleteObject, ctx.Routine, $"Attempt to Delete an Object Which does not allow WdfDeleteObject: {live.Name} ({live.Type.HandleType()})");
@@ -186,7 +199,7 @@ internal sealed partial class LifecycleRun
         {
             DeleteObject(live, ctx);
         }
-        _depth--;
+        _recorder.Leave();
     }
 
     private void ObjectReference(ObjectReferenceStep step, ExecutionContext ctx)
@@ -207,9 +220,9 @@ internal sealed partial class LifecycleRun
             return;
         }
         live.DriverReferences--;
-        _depth++;
+        _recorder.Enter();
         TryDestroy(live, ctx);
-        _depth--;
+        _recorder.Leave();
     }
 
     /// <summary>
@@ -221,17 +234,11 @@ internal sealed partial class LifecycleRun
     {
         Emit(TraceLayer.ObjectTree, TraceEventKind.Action, $"Delete({obj.Name})", "FxObject::DeleteObject", obj.Name, ctx.Irql,
             detail: obj.Children.Count > 0 ? $"children first: {string.Join(", ", obj.Children.Select(c => c.Name))}" : null);
-        _depth++;
-        MarkDeletePending(obj);
+        _recorder.Enter();
+        ObjectTree.MarkDeletePending(obj);
         Dispose(obj, ctx);
         ReleaseTree(obj, ctx);
-        _depth--;
-    }
-
-    private static void MarkDeletePending(FxObject obj)
-    {
-        obj.DeletePending = true;
-        foreach (var child in obj.Children) MarkDeletePending(child);
+        _recorder.Leave();
     }
 
     /// <summary>DisposeChildrenWorker: every child's subtree (head to tail), then the object's own EvtCleanupCallback.</summary>
@@ -260,8 +267,8 @@ internal sealed partial class LifecycleRun
             var routine = $"{obj.Name}.EvtCleanupCallback";
             InvokeCallback(routine, "EvtCleanupCallback", obj.Name, cleanup, new ExecutionContext(routine, obj.Device, Irql.PassiveLevel), returnsStatus: false, fallible: false);
         }
-        MarkObjectDeleted(obj, ctx);
-        if (obj.Type == WdfObjectType.Device) ReleaseUses(obj.Device);
+        _ledger.MarkObjectDeleted(obj, ctx.Device, ctx.Routine);
+        if (obj.Type == WdfObjectType.Device) _ledger.ReleaseUses(obj.Device);
     }
 
     /// <summary>DestroyChildren, then the object drops its own tree reference.</summary>

@@ -20,7 +20,7 @@ internal sealed partial class LifecycleRun
         if (node.Config is null || !node.Config.Callbacks.TryGetValue(callback, out var body)) return NtStatus.Success;
         var name = callback.ToString();
         return InvokeCallback(name, name, node.Object?.Name, body, DeviceContext(node, $"{name}#{node.Number}"),
-            returnsStatus: true, fallible: fallible && callback.IsFallible(), detail);
+            returnsStatus: callback.ReturnsStatus(), fallible: fallible && callback.IsFallible(), detail);
     }
 
     /// <summary>§4 (a) AddDevice and START, or (e) EvtDriverDeviceAdd failing.</summary>
@@ -30,7 +30,7 @@ internal sealed partial class LifecycleRun
         _devices.Add(node);
         var label = DeviceLabel(node.Number);
         Emit(TraceLayer.IoManager, TraceEventKind.Action, "AddDevice", "AddDevice", label, detail: $"PnP manager enumerates {label} and calls the driver's AddDevice");
-        _depth++;
+        _recorder.Enter();
         try
         {
             if (_addDevice == AddDeviceOwner.ClassDriver)
@@ -60,13 +60,13 @@ internal sealed partial class LifecycleRun
                 {
                     Emit(TraceLayer.KmdfLibrary, TraceEventKind.Action, "DeleteDeviceFromFailedCreate", "FxDevice::DeleteDeviceFromFailedCreate", device.Name,
                         detail: "simulates a remove: no hardware, power or self-managed I/O callbacks");
-                    _depth++;
+                    _recorder.Enter();
                     DeleteObject(device, DeviceContext(node, "DeleteDeviceFromFailedCreate"));
-                    _depth--;
+                    _recorder.Leave();
                 }
                 Note(TraceLayer.IoManager, "AddDeviceFailed", label, $"AddDevice failed {status}: the PnP manager fails the device node");
                 node.State = DeviceState.Failed;
-                ReleaseUses(node.Number);
+                _ledger.ReleaseUses(node.Number);
                 return;
             }
             if (node.Object is null)
@@ -78,7 +78,7 @@ internal sealed partial class LifecycleRun
         }
         finally
         {
-            _depth--;
+            _recorder.Leave();
         }
         StartDevice(node);
     }
@@ -88,7 +88,7 @@ internal sealed partial class LifecycleRun
     {
         Emit(TraceLayer.IoManager, TraceEventKind.Action, "IRP_MN_START_DEVICE", "IRP_MN_START_DEVICE", node.Object?.Name,
             detail: "sent down the stack first; the framework acts on the way back up");
-        _depth++;
+        _recorder.Enter();
         var status = DeviceCallback(node, Kmdf.DeviceCallback.EvtDevicePrepareHardware);
         if (status.IsSuccess)
         {
@@ -99,12 +99,12 @@ internal sealed partial class LifecycleRun
         {
             DeviceCallback(node, Kmdf.DeviceCallback.EvtDeviceReleaseHardware, "called even though the start failed: EvtDevicePrepareHardware had been called");
             Note(TraceLayer.KmdfLibrary, "PnpEventFailed", node.Object?.Name, $"start failed {status}: self-managed I/O is still in Created (flush invokes nothing); START completes with the error");
-            _depth--;
+            _recorder.Leave();
             node.State = DeviceState.Failed;
             Emit(TraceLayer.IoManager, TraceEventKind.Action, "IRP_MN_REMOVE_DEVICE", "IRP_MN_REMOVE_DEVICE", node.Object?.Name, detail: "the PnP manager removes the failed device");
-            _depth++;
+            _recorder.Enter();
             RemovedCommon(node);
-            _depth--;
+            _recorder.Leave();
             return;
         }
         DeviceCallback(node, Kmdf.DeviceCallback.EvtDeviceD0EntryPostInterruptsEnabled, $"PreviousState = {D3Final}");
@@ -113,7 +113,7 @@ internal sealed partial class LifecycleRun
         node.InD0 = true;
         node.State = DeviceState.Started;
         _devicesStarted++;
-        _depth--;
+        _recorder.Leave();
     }
 
     /// <summary>§4 (b) 1–12: query-remove (may veto), then the orderly removal.</summary>
@@ -121,9 +121,9 @@ internal sealed partial class LifecycleRun
     {
         if (!RequireStarted(node, "IRP_MN_QUERY_REMOVE_DEVICE")) return;
         Emit(TraceLayer.IoManager, TraceEventKind.Action, "IRP_MN_QUERY_REMOVE_DEVICE", "IRP_MN_QUERY_REMOVE_DEVICE", node.Object?.Name);
-        _depth++;
+        _recorder.Enter();
         var status = DeviceCallback(node, Kmdf.DeviceCallback.EvtDeviceQueryRemove);
-        _depth--;
+        _recorder.Leave();
         if (!status.IsSuccess)
         {
             Emit(TraceLayer.IoManager, TraceEventKind.Action, "IRP_MN_CANCEL_REMOVE_DEVICE", "IRP_MN_CANCEL_REMOVE_DEVICE", node.Object?.Name,
@@ -131,12 +131,12 @@ internal sealed partial class LifecycleRun
             return;
         }
         Emit(TraceLayer.IoManager, TraceEventKind.Action, "IRP_MN_REMOVE_DEVICE", "IRP_MN_REMOVE_DEVICE", node.Object?.Name);
-        _depth++;
+        _recorder.Enter();
         if (node.InD0) PowerDown(node, D3Final);
         DeviceCallback(node, Kmdf.DeviceCallback.EvtDeviceReleaseHardware);
         DeviceCallback(node, Kmdf.DeviceCallback.EvtDeviceSelfManagedIoFlush);
         RemovedCommon(node);
-        _depth--;
+        _recorder.Leave();
     }
 
     /// <summary>§4 (c): surprise removal from D0 (or straight to ReleaseHardware from Dx), then REMOVE.</summary>
@@ -145,17 +145,17 @@ internal sealed partial class LifecycleRun
         if (!RequireStarted(node, "IRP_MN_SURPRISE_REMOVAL")) return;
         Emit(TraceLayer.IoManager, TraceEventKind.Action, "IRP_MN_SURPRISE_REMOVAL", "IRP_MN_SURPRISE_REMOVAL", node.Object?.Name,
             detail: node.InD0 ? "device in D0" : "device already in Dx: no power-down callbacks");
-        _depth++;
+        _recorder.Enter();
         DeviceCallback(node, Kmdf.DeviceCallback.EvtDeviceSurpriseRemoval);
         if (node.InD0) PowerDown(node, D3Final);
         DeviceCallback(node, Kmdf.DeviceCallback.EvtDeviceReleaseHardware);
         DeviceCallback(node, Kmdf.DeviceCallback.EvtDeviceSelfManagedIoFlush);
         Note(TraceLayer.KmdfLibrary, "PnpEventFailedWaitForRemove", node.Object?.Name, "surprise-remove IRP completed; waiting for IRP_MN_REMOVE_DEVICE");
-        _depth--;
+        _recorder.Leave();
         Emit(TraceLayer.IoManager, TraceEventKind.Action, "IRP_MN_REMOVE_DEVICE", "IRP_MN_REMOVE_DEVICE", node.Object?.Name);
-        _depth++;
+        _recorder.Enter();
         RemovedCommon(node);
-        _depth--;
+        _recorder.Leave();
     }
 
     /// <summary>§3.5 PnpEventRemovedCommonCode + DeleteDevice: SMIO cleanup, then the WDFDEVICE subtree is deleted.</summary>
@@ -163,7 +163,7 @@ internal sealed partial class LifecycleRun
     {
         if (node.SelfManagedIoStarted) DeviceCallback(node, Kmdf.DeviceCallback.EvtDeviceSelfManagedIoCleanup);
         if (node.Object is { } device) DeleteObject(device, DeviceContext(node, "PnpEventRemovedCommonCode"));
-        ReleaseUses(node.Number);
+        _ledger.ReleaseUses(node.Number);
         node.State = DeviceState.Removed;
         node.InD0 = false;
     }
@@ -173,7 +173,7 @@ internal sealed partial class LifecycleRun
     {
         Emit(TraceLayer.KmdfLibrary, TraceEventKind.Action, target == D3Final ? "PowerGotoD3Stopped" : "PowerGotoDx", "power state machine", node.Object?.Name,
             detail: $"leaving D0 for {target}; power-managed queues are held after SelfManagedIoSuspend");
-        _depth++;
+        _recorder.Enter();
         DeviceCallback(node, Kmdf.DeviceCallback.EvtDeviceSelfManagedIoSuspend);
         DeviceCallback(node, Kmdf.DeviceCallback.EvtDeviceD0ExitPreInterruptsDisabled, $"TargetState = {target}");
         DeviceCallback(node, Kmdf.DeviceCallback.EvtDeviceD0Exit, $"TargetState = {target}");
@@ -183,7 +183,7 @@ internal sealed partial class LifecycleRun
             Diagnose(DiagnosticCode.ReaderRunningInDx, $"EvtDeviceD0Exit#{node.Number}",
                 $"the continuous reader on {pipe.Name} is still started after EvtDeviceD0Exit: it is not power-managed by the framework (call WdfIoTargetStop in EvtDeviceD0Exit)");
         }
-        _depth--;
+        _recorder.Leave();
     }
 
     private void IdleDevice(DeviceNode node)
@@ -195,9 +195,9 @@ internal sealed partial class LifecycleRun
             return;
         }
         Emit(TraceLayer.IoManager, TraceEventKind.Action, "IRP_MN_SET_POWER", "IRP_MN_SET_POWER", node.Object?.Name, detail: "D0 → Dx (idle)");
-        _depth++;
+        _recorder.Enter();
         PowerDown(node, D3);
-        _depth--;
+        _recorder.Leave();
     }
 
     private void WakeDevice(DeviceNode node)
@@ -209,12 +209,12 @@ internal sealed partial class LifecycleRun
             return;
         }
         Emit(TraceLayer.IoManager, TraceEventKind.Action, "IRP_MN_SET_POWER", "IRP_MN_SET_POWER", node.Object?.Name, detail: "Dx → D0");
-        _depth++;
+        _recorder.Enter();
         DeviceCallback(node, Kmdf.DeviceCallback.EvtDeviceD0Entry, $"PreviousState = {D3}", fallible: false);
         DeviceCallback(node, Kmdf.DeviceCallback.EvtDeviceD0EntryPostInterruptsEnabled, $"PreviousState = {D3}");
         DeviceCallback(node, Kmdf.DeviceCallback.EvtDeviceSelfManagedIoRestart);
         node.InD0 = true;
-        _depth--;
+        _recorder.Leave();
     }
 
     /// <summary>§5: each started continuous reader of the device completes reads; stopped ones read nothing.</summary>
@@ -229,7 +229,7 @@ internal sealed partial class LifecycleRun
         }
         Emit(TraceLayer.IoManager, TraceEventKind.Action, "ReadsComplete", "IoCompleteRequest", node.Object?.Name,
             detail: $"data arrives: up to {count} read(s) complete on each posted continuous reader");
-        _depth++;
+        _recorder.Enter();
         foreach (var pipe in readers)
         {
             if (!pipe.TargetStarted)
@@ -237,18 +237,83 @@ internal sealed partial class LifecycleRun
                 Note(TraceLayer.KmdfLibrary, "ReaderStopped", pipe.Name, "the pipe's target is stopped: no reads are pending, the data is not read");
                 continue;
             }
+            if (pipe.ReadersIdle)
+            {
+                Note(TraceLayer.KmdfLibrary, "ReadersNotRestarted", pipe.Name, "the readers failed and were not restarted: no reads are pending, the data is not read");
+                continue;
+            }
             for (var i = 0; i < count; i++)
             {
                 var ctx = new ExecutionContext($"EvtUsbTargetPipeReadComplete#{node.Number}", node.Number, Irql.DispatchLevel);
-                InvokeCallback("EvtUsbTargetPipeReadComplete", "EvtUsbTargetPipeReadComplete", pipe.Name, pipe.ReadComplete!, ctx, returnsStatus: false, fallible: false,
+                InvokeCallback("EvtUsbTargetPipeReadComplete", "EvtUsbTargetPipeReadComplete", pipe.Name, pipe.Reader!.EvtUsbTargetPipeReadComplete, ctx, returnsStatus: false, fallible: false,
                     detail: "from the read's completion routine; the framework then re-sends the read from a DPC");
             }
         }
-        _depth--;
+        _recorder.Leave();
     }
 
-    private IEnumerable<FxObject> ReadersOf(DeviceNode node) =>
-        _objects.Values.Where(o => o.Device == node.Number && o.ReadComplete is not null && !o.Destroyed);
+    /// <summary>
+    /// §5 items 11–13: a read of each started reader completes with an error. Cancellation does nothing; otherwise the
+    /// framework's work item waits for every reader to be idle, calls EvtUsbTargetPipeReadersFailed (or restarts by
+    /// default), and resets the pipe and sends all the reads again only if asked to and the device is still connected.
+    /// </summary>
+    private void ReadsFail(DeviceNode node, NtStatus status, bool disconnected)
+    {
+        if (!RequireStarted(node, "ReadsFail")) return;
+        var readers = ReadersOf(node).ToList();
+        if (readers.Count == 0)
+        {
+            Note(TraceLayer.KmdfLibrary, "NoContinuousReader", node.Object?.Name, "the device has no continuous reader");
+            return;
+        }
+        Emit(TraceLayer.IoManager, TraceEventKind.Action, "ReadsFail", "IoCompleteRequest", node.Object?.Name,
+            detail: $"a read on each posted continuous reader completes with {status}{(disconnected ? "; the device is no longer on the bus" : "")}");
+        _recorder.Enter();
+        foreach (var pipe in readers) ReaderFailed(node, pipe, status, disconnected);
+        _recorder.Leave();
+    }
+
+    private void ReaderFailed(DeviceNode node, FxObject pipe, NtStatus status, bool disconnected)
+    {
+        var reader = pipe.Reader!;
+        if (!pipe.TargetStarted || pipe.ReadersIdle)
+        {
+            Note(TraceLayer.KmdfLibrary, "NoReadsPending", pipe.Name, "no reads are pending on this pipe: nothing can fail");
+            return;
+        }
+        if (status == NtStatus.Cancelled)
+        {
+            Note(TraceLayer.KmdfLibrary, "ReadCancelled", pipe.Name, "STATUS_CANCELLED (a stop or a removal): the framework does nothing");
+            return;
+        }
+        var n = reader.EffectivePendingReads;
+        Emit(TraceLayer.KmdfLibrary, TraceEventKind.Action, "QueueReadersFailedWorkItem", "FxUsbPipeContinuousReader::QueueWorkItemLocked", pipe.Name,
+            detail: $"the target is started: a work item is queued; the other {n - 1} of {n} reads are not sent again, and the work item waits until all {n} are idle");
+        bool restart;
+        if (reader.EvtUsbTargetPipeReadersFailed is { } failed)
+        {
+            restart = reader.RestartReaders;
+            var ctx = new ExecutionContext($"EvtUsbTargetPipeReadersFailed#{node.Number}", node.Number, Irql.PassiveLevel);
+            InvokeCallback("EvtUsbTargetPipeReadersFailed", "EvtUsbTargetPipeReadersFailed", pipe.Name, failed, ctx, returnsStatus: false, fallible: false,
+                detail: $"Status = {status}; no read is in progress; returns {(restart ? "TRUE (restart)" : "FALSE (do not restart)")}");
+        }
+        else
+        {
+            restart = true;
+            Note(TraceLayer.KmdfLibrary, "DefaultRestart", pipe.Name, "no EvtUsbTargetPipeReadersFailed registered: the framework restarts the readers by default");
+        }
+        if (restart && !disconnected)
+        {
+            Emit(TraceLayer.KmdfLibrary, TraceEventKind.Action, "RestartReaders", "FxUsbPipeRequestWorkItemHandler", pipe.Name,
+                detail: $"the device is connected: the pipe is reset (the device, if its port is disabled) and all {n} reads are sent again");
+            return;
+        }
+        pipe.ReadersIdle = true;
+        Note(TraceLayer.KmdfLibrary, "ReadersNotRestarted", pipe.Name, (restart ? "the device is not connected, so" : "the callback returned FALSE, so")
+            + " the reads are not sent again: the reader stays idle until the driver stops and restarts the pipe's target");
+    }
+
+    private IEnumerable<FxObject> ReadersOf(DeviceNode node) => _objects.ReadersOf(node.Number);
 
     private bool RequireStarted(DeviceNode node, string label)
     {

@@ -5,26 +5,26 @@ namespace DriverNotebooks.Kmdf;
 /// with the WDF object tree and the resource ledger underneath. Knows no specific scenario.
 /// </summary>
 /// <remarks>Split by layer: <c>.Loader</c> (I/O manager and stub), <c>.Library</c> (WdfDriverCreate, FxDriver::Unload,
-/// unbinding), <c>.Code</c> (driver steps), <c>.Objects</c> (object tree), <c>.Ledger</c> (resources), <c>.Pnp</c> (devices).</remarks>
+/// unbinding), <c>.Code</c> (driver steps), <c>.Objects</c> (object tree walks), <c>.Ledger</c> (resource steps), <c>.Pnp</c>
+/// (devices). The mutable state with rules of its own has one owner each: <see cref="ResourceLedger"/> (allocations and
+/// findings), <see cref="ObjectTree"/> (framework objects by name) and <see cref="TraceRecorder"/> (events, depth, status).</remarks>
 internal sealed partial class LifecycleRun
 {
     private readonly Scenario _scenario;
     private readonly SimulationOptions _options;
     private readonly Dictionary<string, NtStatus> _failures = new(StringComparer.Ordinal);
     private readonly List<InjectedFailure> _failureList = [];
-    private readonly List<TraceEvent> _trace = new(capacity: 128);
-    private readonly List<LedgerFinding> _findings = [];
+    private readonly TraceRecorder _recorder;
     private readonly List<VerifierDiagnostic> _diagnostics = [];
     private readonly List<string> _reached = [];
     private readonly HashSet<string> _reachedSet = new(StringComparer.Ordinal);
     private readonly List<string> _unloadChain = [];
-    private int _sequence;
-    private int _depth;
 
     private LifecycleRun(Scenario scenario, SimulationOptions options)
     {
         _scenario = scenario;
         _options = options;
+        _recorder = new TraceRecorder(options.RecordTrace);
         var all = options.ApplyScenarioFailures ? scenario.Failures.Concat(options.Failures) : options.Failures;
         foreach (var f in all)
         {
@@ -64,6 +64,7 @@ internal sealed partial class LifecycleRun
             case ScenarioEventKind.Idle: IdleDevice(_devices[e.Device - 1]); break;
             case ScenarioEventKind.Wake: WakeDevice(_devices[e.Device - 1]); break;
             case ScenarioEventKind.ReadsComplete: ReadsComplete(_devices[e.Device - 1], e.Count); break;
+            case ScenarioEventKind.ReadsFail: ReadsFail(_devices[e.Device - 1], e.ReadStatus, e.Disconnected); break;
             case ScenarioEventKind.Unload: UnloadDriver(); break;
         }
     }
@@ -75,6 +76,7 @@ internal sealed partial class LifecycleRun
         ScenarioEventKind.SurpriseRemove => "IRP_MN_SURPRISE_REMOVAL",
         ScenarioEventKind.Idle or ScenarioEventKind.Wake => "IRP_MN_SET_POWER",
         ScenarioEventKind.ReadsComplete => "ReadsComplete",
+        ScenarioEventKind.ReadsFail => "ReadsFail",
         _ => "DriverUnload",
     };
 
@@ -91,35 +93,16 @@ internal sealed partial class LifecycleRun
 
     // ---- trace ------------------------------------------------------------------------------------
 
-    private int Emit(TraceLayer layer, TraceEventKind kind, string label, string routine, string? obj, Irql irql = Irql.PassiveLevel, NtStatus? status = null, string? detail = null)
-    {
-        var index = _sequence++;
-        if (_options.RecordTrace) _trace.Add(new TraceEvent(index, layer, kind, label, routine, obj, irql, status, detail, _depth));
-        return index;
-    }
+    private int Emit(TraceLayer layer, TraceEventKind kind, string label, string routine, string? obj, Irql irql = Irql.PassiveLevel, NtStatus? status = null, string? detail = null) =>
+        _recorder.Emit(layer, kind, label, routine, obj, irql, status, detail);
 
     private void Note(TraceLayer layer, string label, string? obj, string detail) =>
         Emit(layer, TraceEventKind.Note, label, label, obj, Irql.PassiveLevel, null, detail);
 
-    /// <summary>Why the DDI being traced failed; set by its implementation, consumed by <see cref="SetStatus"/>.</summary>
-    private string? _failureReason;
-
-    private void SetStatus(int index, NtStatus status)
-    {
-        var reason = _failureReason;
-        _failureReason = null;
-        if (!_options.RecordTrace) return;
-        var e = _trace[index];
-        e.Status = status;
-        if (reason is not null) e.Detail = reason;
-    }
+    private void SetStatus(int index, NtStatus status) => _recorder.SetStatus(index, status);
 
     /// <summary>Records why a DDI fails, for its trace event, and returns the status.</summary>
-    private NtStatus Fail(NtStatus status, string reason)
-    {
-        _failureReason = reason;
-        return status;
-    }
+    private NtStatus Fail(NtStatus status, string reason) => _recorder.Fail(status, reason);
 
     private void Diagnose(DiagnosticCode code, string where, string message) => _diagnostics.Add(new VerifierDiagnostic(code, where, message));
 
@@ -130,9 +113,9 @@ internal sealed partial class LifecycleRun
     private NtStatus TracedCall(string label, string routine, string? obj, ExecutionContext ctx, Func<NtStatus> implementation, string? detail = null)
     {
         var index = Emit(TraceLayer.KmdfLibrary, TraceEventKind.Call, label, routine, obj, ctx.Irql, null, detail);
-        _depth++;
+        _recorder.Enter();
         var status = implementation();
-        _depth--;
+        _recorder.Leave();
         SetStatus(index, status);
         return status;
     }
@@ -144,27 +127,25 @@ internal sealed partial class LifecycleRun
     private NtStatus InvokeCallback(string label, string routine, string? obj, Body body, ExecutionContext ctx, bool returnsStatus, bool fallible, string? detail = null)
     {
         var index = Emit(TraceLayer.Driver, TraceEventKind.Callback, label, routine, obj, ctx.Irql, null, detail);
-        _depth++;
+        _recorder.Enter();
         var status = Exec(body, ctx);
         if (fallible && ShouldFail(ctx.Routine, out var injected) && status.IsSuccess) status = injected;
-        _depth--;
+        _recorder.Leave();
         if (returnsStatus) SetStatus(index, status);
         return returnsStatus ? status : NtStatus.Success;
     }
 
     private RunResult Result()
     {
-        var outstanding = _imageLoaded
-            ? _ledger.Where(e => !e.Released).Select(e => e.Name).ToArray()
-            : [];
+        var outstanding = _imageLoaded ? _ledger.Outstanding() : [];
         var reached = _reachedSet;
         return new RunResult
         {
             Scenario = _scenario.Name,
             Options = _options,
             Failures = _failureList.ToArray(),
-            Trace = _trace.ToArray(),
-            Findings = _findings.ToArray(),
+            Trace = _recorder.ToArray(),
+            Findings = _ledger.Findings.ToArray(),
             Diagnostics = _diagnostics.ToArray(),
             Outstanding = outstanding,
             FallibleSteps = _reached.ToArray(),

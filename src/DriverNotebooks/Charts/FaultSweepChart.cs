@@ -9,6 +9,9 @@ namespace DriverNotebooks.Charts;
 /// </summary>
 public static class FaultSweepChart
 {
+    /// <summary>Whether any single failure point has a finding (otherwise the chart would be empty).</summary>
+    public static bool HasFindings(FaultSweepResult sweep) => sweep.Points.Any(p => p.FailedSteps.Count == 1 && !p.Result.IsClean);
+
     public static GenericChart Create(FaultSweepResult sweep)
     {
         var singles = sweep.Points.Where(p => p.FailedSteps.Count == 1).ToList();
@@ -53,6 +56,8 @@ public static class FaultSweepChart
         FindingKind.FreedTwice => "freed twice",
         FindingKind.FreedWhileInUse => "freed while in use",
         FindingKind.UsedAfterFree => "used after free",
+        FindingKind.FreedUnallocated => "freed unallocated",
+        FindingKind.LookasideLeftOnSystemList => "left on the system lookaside list",
         _ => kind.ToString(),
     };
 }

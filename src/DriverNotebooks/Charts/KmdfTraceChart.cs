@@ -56,7 +56,7 @@ public static class KmdfTraceChart
         xAxis["tickvals"] = lanes.Select((_, i) => (double)i).ToArray();
         xAxis["ticktext"] = lanes.Select(LaneName).ToArray();
         xAxis["side"] = "top";
-        xAxis["range"] = new[] { -0.4, lanes.Count - 0.4 + 0.9 };
+        xAxis["range"] = new[] { -0.4, RightEdge(run, lanes, Lane) };
         xAxis["zeroline"] = false;
         var yAxis = Figure.Axis("event order (earliest at the top)");
         yAxis["autorange"] = "reversed";
@@ -67,6 +67,32 @@ public static class KmdfTraceChart
         layout.SetProperty("margin", Figure.Props(("l", 60), ("r", 20), ("t", top), ("b", bottom)));
         layout.SetProperty("legend", Figure.Props(("orientation", "h"), ("yanchor", "top"), ("y", -12.0 / plotHeight), ("x", 0)));
         return Figure.Chart(layout, traces.ToArray());
+    }
+
+    /// <summary>Approximate width of one character of a 10 px label, and the gap between a marker and its label, in pixels.</summary>
+    private const double LabelCharPixels = 6.2;
+    private const double LabelGapPixels = 14;
+
+    /// <summary>
+    /// The right end of the x range, so that the longest label drawn right of its marker still fits inside the plot:
+    /// with the range r lanes wide and the plot w pixels wide, a label of n characters in lane x needs
+    /// x + (gap + n·c)·r / w ≤ right. Solved by a few fixed-point steps (it converges because labels are narrower than the plot).
+    /// </summary>
+    private static double RightEdge(RunResult run, List<TraceLayer> lanes, Func<TraceEvent, double> lane)
+    {
+        const double left = -0.4;
+        var plotWidth = Figure.PrintWidth - 60.0 - 20.0; // the margins set below
+        var labels = run.Trace.Select(e => (Lane: lane(e), Chars: e.Label.Length))
+            .Concat(run.Leaked.Select(r => (Lane: lanes.Contains(TraceLayer.Driver) ? lanes.IndexOf(TraceLayer.Driver) : 0.0, Chars: ("leaked: " + r).Length)))
+            .ToList();
+        var right = lanes.Count - 0.4 + 0.9;
+        for (var i = 0; i < 8; i++)
+        {
+            var width = right - left;
+            var needed = labels.Count == 0 ? right : labels.Max(l => l.Lane + (LabelGapPixels + l.Chars * LabelCharPixels) * width / plotWidth);
+            right = Math.Max(lanes.Count - 0.4 + 0.9, needed);
+        }
+        return right;
     }
 
     public static string LaneName(TraceLayer layer) => layer switch

@@ -4,8 +4,8 @@ using Plotly.NET;
 namespace DriverNotebooks.Charts;
 
 /// <summary>
-/// The pattern matrix as a heatmap: rows are where cleanup lives and where globals are allocated,
-/// columns are where DriverEntry fails; a cell's colour is how many resources leaked.
+/// The pattern matrix as a heatmap: rows are where cleanup lives, where globals are allocated and whether frees are
+/// guarded; columns are where DriverEntry fails; a cell shows how many findings it has (what they are is in the card's table).
 /// </summary>
 public static class PatternMatrixChart
 {
@@ -14,18 +14,20 @@ public static class PatternMatrixChart
         var failures = Enum.GetValues<DriverEntryFailure>();
         var rows = (from cleanup in Enum.GetValues<CleanupLocation>()
                     from globals in Enum.GetValues<GlobalsPlacement>()
-                    select (cleanup, globals)).ToList();
+                    from guard in Enum.GetValues<FreeGuard>()
+                    select (cleanup, globals, guard)).ToList();
 
-        var z = rows.Select(r => failures.Select(f => (double)matrix[r.cleanup, f, r.globals].Result.Findings.Count).ToArray()).ToArray();
-        var text = rows.Select(r => failures.Select(f => CellText(matrix[r.cleanup, f, r.globals])).ToArray()).ToArray();
+        var z = rows.Select(r => failures.Select(f => (double)matrix[r.cleanup, f, r.globals, r.guard].Result.Findings.Count).ToArray()).ToArray();
+        var text = z.Select(row => row.Select(n => n.ToString("0", System.Globalization.CultureInfo.InvariantCulture)).ToArray()).ToArray();
 
         var heatmap = new Trace2D("heatmap");
         heatmap.SetProperty("z", z);
         heatmap.SetProperty("x", failures.Select(FailureName).ToArray());
-        heatmap.SetProperty("y", rows.Select(r => RowName(r.cleanup, r.globals)).ToArray());
+        heatmap.SetProperty("y", rows.Select(r => RowName(r.cleanup, r.globals, r.guard)).ToArray());
         heatmap.SetProperty("text", text);
         heatmap.SetProperty("texttemplate", "%{text}");
-        heatmap.SetProperty("textfont", Figure.Props(("size", 11), ("color", "#1a1a1a")));
+        heatmap.SetProperty("textfont", Figure.Props(("size", 13), ("color", "#1a1a1a")));
+        heatmap.SetProperty("hovertext", rows.Select(r => failures.Select(f => CellText(matrix[r.cleanup, f, r.globals, r.guard])).ToArray()).ToArray());
         heatmap.SetProperty("hoverinfo", "text");
         heatmap.SetProperty("colorscale", new object[] { new object[] { 0, "#d8efd9" }, new object[] { 0.001, "#fbe3c2" }, new object[] { 1, "#e0553b" } });
         heatmap.SetProperty("zmin", 0);
@@ -34,11 +36,15 @@ public static class PatternMatrixChart
         heatmap.SetProperty("ygap", 2);
         heatmap.SetProperty("name", "pattern matrix");
 
-        var layout = Figure.Layout("Where global cleanup lives × where DriverEntry fails", "DriverEntry fails…", "", height: 420);
+        var layout = Figure.Layout("Findings per combination (0 = clean)", "DriverEntry fails…", "", height: 460);
         var yAxis = Figure.Axis("");
         yAxis["autorange"] = "reversed";
+        yAxis["automargin"] = true;
         layout.SetProperty("yaxis", yAxis);
-        layout.SetProperty("margin", Figure.Props(("l", 230), ("r", 20), ("t", 50), ("b", 70)));
+        var xAxis = Figure.Axis("DriverEntry fails…");
+        xAxis["automargin"] = true;
+        layout.SetProperty("xaxis", xAxis);
+        layout.SetProperty("margin", Figure.Props(("l", 20), ("r", 20), ("t", 50), ("b", 70)));
         return Figure.Chart(layout, heatmap);
     }
 
@@ -47,12 +53,15 @@ public static class PatternMatrixChart
         DriverEntryFailure.BeforeWdfDriverCreate => "before WdfDriverCreate",
         DriverEntryFailure.WdfDriverCreate => "in WdfDriverCreate",
         DriverEntryFailure.AfterWdfDriverCreate => "after WdfDriverCreate",
-        _ => "never (normal unload)",
+        DriverEntryFailure.BetweenGlobals => "between the globals",
+        _ => "never",
     };
 
-    public static string RowName(CleanupLocation cleanup, GlobalsPlacement globals) =>
-        $"cleanup in {(cleanup == CleanupLocation.EvtDriverUnload ? "EvtDriverUnload" : "WDFDRIVER cleanup")}, globals {(globals == GlobalsPlacement.BeforeWdfDriverCreate ? "before" : "after")}";
+    public static string RowName(CleanupLocation cleanup, GlobalsPlacement globals, FreeGuard guard) =>
+        $"{(cleanup == CleanupLocation.EvtDriverUnload ? "EvtDriverUnload" : "WDFDRIVER cleanup")}, "
+        + $"globals {(globals == GlobalsPlacement.BeforeWdfDriverCreate ? "before" : "after")}, "
+        + (guard == FreeGuard.Guarded ? "guarded" : "unguarded");
 
     public static string CellText(PatternCell cell) =>
-        cell.IsClean ? "clean" : cell.Leaked.Count > 0 ? "leaks " + string.Join(", ", cell.Leaked) : string.Join(", ", cell.Result.Findings.Select(f => $"{f.Kind} {f.Resource}"));
+        cell.IsClean ? "clean" : string.Join(", ", cell.Result.Findings.Select(f => $"{FaultSweepChart.FindingName(f.Kind)} {f.Resource}"));
 }

@@ -9,8 +9,18 @@ public static class KmdfCards
     public static ResultCard Report(LifecycleReport report)
     {
         var card = Run(report.Run, $"KMDF lifecycle: {report.Scenario.Title}");
-        if (!string.IsNullOrWhiteSpace(report.Scenario.Description)) card.Lead(report.Scenario.Description);
-        return card;
+        if (string.IsNullOrWhiteSpace(report.Scenario.Description)) return card;
+        if (RunsAsDescribed(report)) return card.Lead(report.Scenario.Description);
+        // The description is fixed text about the scenario's own failures; with other failures it could contradict the verdict.
+        var own = report.Scenario.Failures.Count == 0 ? "no injected failure" : string.Join(", ", report.Scenario.Failures.Select(f => f.StepId));
+        return card.Note($"This run's failures differ from the scenario's own ({own}), so its description is not shown; the verdict and trace above are this run's.");
+    }
+
+    /// <summary>Whether the run injected exactly the failures the scenario scripts (so its fixed description applies).</summary>
+    private static bool RunsAsDescribed(LifecycleReport report)
+    {
+        static string Key(InjectedFailure f) => $"{f.StepId}={f.Status.Code:x}";
+        return report.Run.Failures.Select(Key).Order().SequenceEqual(report.Scenario.Failures.Select(Key).Order());
     }
 
     public static ResultCard Run(RunResult run) => Run(run, $"KMDF lifecycle: {run.Scenario}");
@@ -71,7 +81,8 @@ public static class KmdfCards
         var problems = sweep.Problems;
         var verdict = problems.Count == 0
             ? $"Clean at every failure point: none of the {sweep.Points.Count} runs leaks or misuses a resource."
-            : $"{problems.Count} of {sweep.Points.Count} runs find a problem; what leaks at some point: {string.Join(", ", sweep.EverLeaked.DefaultIfEmpty("nothing"))}.";
+            : $"{problems.Count} of {sweep.Points.Count} runs find a problem; what leaks at some point: {string.Join(", ", sweep.EverLeaked.DefaultIfEmpty("nothing"))}"
+              + (OtherFindings(sweep) is { Length: > 0 } other ? $"; other findings: {other}." : ".");
         var card = new ResultCard($"Fault injection: {sweep.Scenario}")
             .Verdict(verdict)
             .Number("Fallible steps", sweep.FallibleSteps.Count.ToString())
@@ -99,47 +110,66 @@ public static class KmdfCards
         return card;
     }
 
+    /// <summary>The verdict, then one row per combination with findings (the chart shows only counts).</summary>
+    /// <summary>The non-leak findings a sweep makes somewhere, by kind, e.g. "freed unallocated gBuffer".</summary>
+    private static string OtherFindings(FaultSweepResult sweep) => string.Join(", ", sweep.Points
+        .SelectMany(p => p.Result.Findings)
+        .Where(f => f.Kind is not (FindingKind.Leaked or FindingKind.LookasideLeftOnSystemList))
+        .Select(f => $"{FaultSweepChart.FindingName(f.Kind)} {f.Resource}")
+        .Distinct());
+
     public static ResultCard PatternMatrix(PatternMatrixResult matrix)
     {
-        var leaking = matrix.Cells.Where(c => !c.IsClean).ToList();
-        var card = new ResultCard("Pattern matrix: where cleanup lives × where DriverEntry fails × where globals are allocated")
-            .Verdict(PatternVerdict(matrix, leaking.Count));
-        var table = new ResultTable("Combinations", "Cleanup in", "Globals", "DriverEntry fails", "Result");
-        foreach (var cell in matrix.Cells)
+        var problems = matrix.Cells.Where(c => !c.IsClean).ToList();
+        var card = new ResultCard("Pattern matrix: where cleanup lives × where DriverEntry fails × where globals are allocated × guarded frees")
+            .Verdict(PatternVerdict(matrix, problems.Count));
+        var table = new ResultTable("Combinations with findings (every other combination is clean)", "Row", "DriverEntry fails", "Findings");
+        // Guarded and unguarded frees often find the same: such pairs share one row.
+        foreach (var same in problems.GroupBy(c => (c.Cleanup, c.Globals, c.Failure, Text: PatternMatrixChart.CellText(c))))
         {
-            table.Row(cell.Cleanup == CleanupLocation.EvtDriverUnload ? "EvtDriverUnload" : "WDFDRIVER EvtCleanupCallback",
-                cell.Globals == GlobalsPlacement.BeforeWdfDriverCreate ? "before WdfDriverCreate" : "after WdfDriverCreate",
-                PatternMatrixChart.FailureName(cell.Failure),
-                PatternMatrixChart.CellText(cell));
+            var cell = same.First();
+            var row = same.Count() == 2
+                ? PatternMatrixChart.RowName(cell.Cleanup, cell.Globals, cell.Guard)[..^(cell.Guard == FreeGuard.Guarded ? "guarded" : "unguarded").Length] + "guarded or not"
+                : PatternMatrixChart.RowName(cell.Cleanup, cell.Globals, cell.Guard);
+            table.Row(row, PatternMatrixChart.FailureName(cell.Failure), same.Key.Text);
         }
-        return card.Table(table, collapsed: true);
+        return problems.Count == 0 ? card : card.Table(table);
     }
 
-    private static string PatternVerdict(PatternMatrixResult matrix, int leaking)
+    private static string PatternVerdict(PatternMatrixResult matrix, int problems)
     {
-        if (leaking == 0) return "Every combination is clean.";
-        var summary = $"{leaking} of {matrix.Cells.Count} combinations leak";
-        return AfterCreateWithCleanupIsAlwaysClean(matrix)
-            ? summary + "; only cleanup in the WDFDRIVER's EvtCleanupCallback with globals allocated after WdfDriverCreate is clean wherever DriverEntry fails."
+        if (problems == 0) return "Every combination is clean.";
+        var summary = $"{problems} of {matrix.Cells.Count} combinations have findings";
+        return OnlyRecommendedRowIsAlwaysClean(matrix)
+            ? summary + "; only cleanup in the WDFDRIVER's EvtCleanupCallback, with globals allocated after WdfDriverCreate and freed behind a guard, is clean wherever DriverEntry fails."
             : summary + ".";
     }
 
-    /// <summary>The blog's claim, checked on the computed matrix rather than assumed.</summary>
-    private static bool AfterCreateWithCleanupIsAlwaysClean(PatternMatrixResult matrix) =>
-        matrix.Cells.Where(c => c.Cleanup == CleanupLocation.DriverCleanupCallback && c.Globals == GlobalsPlacement.AfterWdfDriverCreate).All(c => c.IsClean)
-        && matrix.Cells.Where(c => !(c.Cleanup == CleanupLocation.DriverCleanupCallback && c.Globals == GlobalsPlacement.AfterWdfDriverCreate)).Any(c => !c.IsClean);
+    private static bool IsRecommended(PatternCell c) =>
+        c is { Cleanup: CleanupLocation.DriverCleanupCallback, Globals: GlobalsPlacement.AfterWdfDriverCreate, Guard: FreeGuard.Guarded };
+
+    /// <summary>The blog's claim, with the guard it needs, checked on the computed matrix rather than assumed.</summary>
+    private static bool OnlyRecommendedRowIsAlwaysClean(PatternMatrixResult matrix) =>
+        matrix.Cells.Where(IsRecommended).All(c => c.IsClean)
+        && matrix.Cells.Where(c => !IsRecommended(c)).GroupBy(c => (c.Cleanup, c.Globals, c.Guard)).All(row => row.Any(c => !c.IsClean));
 
     public static string Verdict(RunResult run)
     {
         var o = run.Outcome;
         var problems = new List<string>();
-        if (run.Leaked.Count > 0) problems.Add("leaks " + string.Join(", ", run.Leaked));
+        var leftOnList = run.Findings.Where(f => f.Kind == FindingKind.LookasideLeftOnSystemList).Select(f => f.Resource).Distinct().ToList();
+        var leaked = run.Leaked.Except(leftOnList).ToList();
+        if (leaked.Count > 0) problems.Add("leaks " + string.Join(", ", leaked));
         if (run.FreedTwice.Count > 0) problems.Add("frees " + string.Join(", ", run.FreedTwice) + " twice");
         if (run.FreedWhileInUse.Count > 0) problems.Add("frees " + string.Join(", ", run.FreedWhileInUse) + " while a device still uses it");
         if (run.UsedAfterFree.Count > 0) problems.Add("uses " + string.Join(", ", run.UsedAfterFree) + " after it was freed");
+        if (run.FreedUnallocated.Count > 0) problems.Add("frees " + string.Join(", ", run.FreedUnallocated) + " without a guard although it was never allocated (an invalid pointer)");
+        if (leftOnList.Count > 0) problems.Add("leaves the WDM lookaside list " + string.Join(", ", leftOnList) + " on the system-wide list inside the unloaded image (a later crash, not only a leak)");
         var headline = problems.Count == 0
             ? run.Diagnostics.Count == 0 ? "Clean: nothing leaks and nothing is freed twice or while in use." : $"No ledger findings, but {run.Diagnostics.Count} verifier diagnostic(s)."
             : "The driver " + Phrases(problems) + ".";
+        if (problems.Count == 0 && run.Trace.Any(e => e.Label == "DriverUnloadIsNull"))
+            headline = "Not unloadable: DriverObject->DriverUnload is NULL, so the unload request did nothing and everything the driver holds stays allocated.";
 
         string why;
         if (o.DriverEntryStatus is { IsSuccess: false } failed)

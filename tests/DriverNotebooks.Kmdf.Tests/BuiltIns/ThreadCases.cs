@@ -128,6 +128,7 @@ public sealed class ThreadCases
     [InlineData("query-remove-vetoed", "")]
     [InlineData("usb-continuous-reader", "")]
     [InlineData("usb-continuous-reader-not-stopped", "")]
+    [InlineData("usb-continuous-reader-reads-fail", "")]
     [InlineData("non-pnp-driver", "")]
     [InlineData("non-pnp-driver-without-evtdriverunload", "")]
     [InlineData("wdfobjectdelete-on-wdfdriver", "")]

@@ -74,19 +74,19 @@ public sealed class FaultInjection
     }
 
     [Fact]
-    public void Pattern_matrix_cleanup_callback_with_globals_after_WdfDriverCreate_is_clean_wherever_DriverEntry_fails()
+    public void Pattern_matrix_cleanup_callback_with_globals_after_WdfDriverCreate_and_guarded_frees_is_clean_wherever_DriverEntry_fails()
     {
         var matrix = PatternMatrix.Build();
 
         foreach (var failure in Enum.GetValues<DriverEntryFailure>())
-            Assert.True(matrix[CleanupLocation.DriverCleanupCallback, failure, GlobalsPlacement.AfterWdfDriverCreate].IsClean);
+            Assert.True(matrix[CleanupLocation.DriverCleanupCallback, failure, GlobalsPlacement.AfterWdfDriverCreate, FreeGuard.Guarded].IsClean, failure.ToString());
     }
 
     [Fact]
     public void Pattern_matrix_matches_the_blog_cell_by_cell()
     {
         var matrix = PatternMatrix.Build();
-        string[] both = ["gBuffer", "gLookaside"];
+        string[] both = ["gLookaside", "gBuffer"];
 
         // Nothing fails: every pattern is clean.
         Assert.All(matrix.Cells.Where(c => c.Failure == DriverEntryFailure.None), c => Assert.True(c.IsClean, c.ToString()));
@@ -94,13 +94,35 @@ public sealed class FaultInjection
         Assert.Equal(both, matrix[CleanupLocation.EvtDriverUnload, DriverEntryFailure.AfterWdfDriverCreate, GlobalsPlacement.AfterWdfDriverCreate].Leaked);
         Assert.Equal(both, matrix[CleanupLocation.EvtDriverUnload, DriverEntryFailure.AfterWdfDriverCreate, GlobalsPlacement.BeforeWdfDriverCreate].Leaked);
         Assert.Equal(both, matrix[CleanupLocation.EvtDriverUnload, DriverEntryFailure.WdfDriverCreate, GlobalsPlacement.BeforeWdfDriverCreate].Leaked);
+        Assert.Equal(["gLookaside"], matrix[CleanupLocation.EvtDriverUnload, DriverEntryFailure.BetweenGlobals, GlobalsPlacement.AfterWdfDriverCreate, FreeGuard.Guarded].Leaked);
         Assert.True(matrix[CleanupLocation.EvtDriverUnload, DriverEntryFailure.WdfDriverCreate, GlobalsPlacement.AfterWdfDriverCreate].IsClean);
         // The cleanup callback saves the day once WdfDriverCreate succeeded…
         Assert.True(matrix[CleanupLocation.DriverCleanupCallback, DriverEntryFailure.AfterWdfDriverCreate, GlobalsPlacement.BeforeWdfDriverCreate].IsClean);
         // …but not when WdfDriverCreate itself, or something before it, fails after the globals were allocated.
         Assert.Equal(both, matrix[CleanupLocation.DriverCleanupCallback, DriverEntryFailure.WdfDriverCreate, GlobalsPlacement.BeforeWdfDriverCreate].Leaked);
         Assert.Equal(both, matrix[CleanupLocation.DriverCleanupCallback, DriverEntryFailure.BeforeWdfDriverCreate, GlobalsPlacement.BeforeWdfDriverCreate].Leaked);
-        Assert.Equal(16, matrix.Cells.Count);
+        Assert.Equal(40, matrix.Cells.Count);
+    }
+
+    [Fact]
+    public void Pattern_matrix_shows_the_unguarded_free_in_the_cleanup_callback_when_DriverEntry_fails_between_the_globals()
+    {
+        var matrix = PatternMatrix.Build();
+
+        var unguarded = matrix[CleanupLocation.DriverCleanupCallback, DriverEntryFailure.BetweenGlobals, GlobalsPlacement.AfterWdfDriverCreate, FreeGuard.Unguarded];
+        var guarded = matrix[CleanupLocation.DriverCleanupCallback, DriverEntryFailure.BetweenGlobals, GlobalsPlacement.AfterWdfDriverCreate, FreeGuard.Guarded];
+
+        var finding = Assert.Single(unguarded.Result.Findings);
+        Assert.Equal((FindingKind.FreedUnallocated, "gBuffer", "WDFDRIVER.EvtCleanupCallback"), (finding.Kind, finding.Resource, finding.Where));
+        Assert.True(guarded.IsClean);
+    }
+
+    [Fact]
+    public void Pattern_matrix_reports_a_WDM_lookaside_list_left_behind_as_left_on_the_system_list()
+    {
+        var cell = PatternMatrix.Build()[CleanupLocation.EvtDriverUnload, DriverEntryFailure.AfterWdfDriverCreate, GlobalsPlacement.AfterWdfDriverCreate];
+
+        Assert.Equal([FindingKind.LookasideLeftOnSystemList, FindingKind.Leaked], cell.Result.Findings.Select(f => f.Kind));
     }
 
     [Fact]
@@ -110,8 +132,35 @@ public sealed class FaultInjection
 
         var result = LifecycleSimulator.Run(scenario, PatternMatrix.FailingStep(DriverEntryFailure.AfterWdfDriverCreate)!);
 
-        Assert.Equal(["gBuffer", "gLookaside"], result.Leaked);
+        Assert.Equal(["gLookaside", "gBuffer"], result.Leaked);
         Assert.Null(PatternMatrix.FailingStep(DriverEntryFailure.None));
+    }
+
+    [Fact]
+    public void ExInitializeNPagedLookasideList_returns_VOID_so_the_sweep_never_fails_it_while_ExInitializeLookasideListEx_is_a_failure_point()
+    {
+        var scenario = Scenario.Named("lists")
+            .DriverEntry(e => e
+                .WdfDriverCreate(d => d.OnCleanup(c => c.FreeIfAllocated("gOld").FreeIfAllocated("gNew")))
+                .Allocate("gOld", ResourceKind.WdmLookaside)
+                .Allocate("gNew", ResourceKind.WdmLookasideEx))
+            .Build();
+
+        var sweep = FaultSweep.Run(scenario);
+
+        Assert.Equal(["WdfDriverCreate", "DriverEntry.Allocate(gNew)", "DriverEntry"], sweep.FallibleSteps);
+        Assert.Empty(sweep.Problems);
+    }
+
+    [Fact]
+    public void The_sweep_shows_an_unguarded_free_in_the_cleanup_callback_when_an_allocation_fails()
+    {
+        var scenario = Drivers.GlobalBufferDriver("sweep", freeInUnload: false).Unload().Build();
+
+        var sweep = FaultSweep.Run(scenario);
+
+        var point = sweep.Points.Single(p => p.FailedSteps.Single() == "DriverEntry.Allocate(gBuffer)");
+        Assert.Equal(["gBuffer"], point.Result.FreedUnallocated);
     }
 
     [Theory]

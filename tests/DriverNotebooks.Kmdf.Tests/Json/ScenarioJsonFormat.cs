@@ -158,11 +158,32 @@ public sealed class ScenarioJsonFormat
     }
 
     [Fact]
+    public void A_guarded_free_is_written_as_guarded_true_and_read_back()
+    {
+        var built = Scenario.Named("guard").DriverEntry(e => e.WdfDriverCreate(d => d.OnCleanup(c => c.FreeIfAllocated("gBuffer"))).Allocate("gBuffer")).Build();
+
+        var json = ScenarioJson.Write(built);
+        var read = ScenarioJson.Parse(json, "guard.json");
+
+        Assert.Contains("\"guarded\": true", json);
+        Assert.True(LifecycleSimulator.Run(read, "DriverEntry.Allocate(gBuffer)").IsClean);
+    }
+
+    [Fact]
+    public void An_onFailure_on_an_allocation_that_cannot_fail_is_rejected()
+    {
+        var e = Bad("""{ "name": "x", "driverEntry": [ { "step": "allocate", "name": "g", "kind": "wdmLookaside", "onFailure": [] } ] }""");
+
+        OneLine(e);
+        Assert.Contains("($.driverEntry[0].onFailure): ExInitializeNPagedLookasideList returns VOID and cannot fail", e.Message);
+    }
+
+    [Fact]
     public void An_unknown_enum_value_lists_the_allowed_values()
     {
         var e = Bad("""{ "name": "x", "driverEntry": [ { "step": "allocate", "name": "g", "kind": "pol" } ] }""");
 
-        Assert.Contains("($.driverEntry[0].kind): unknown kind 'pol'; allowed: pool, wdmLookaside, tracing, handle, other", e.Message);
+        Assert.Contains("($.driverEntry[0].kind): unknown kind 'pol'; allowed: pool, wdmLookaside, wdmLookasideEx, tracing, handle, other", e.Message);
     }
 
     [Fact]

@@ -31,17 +31,49 @@ public sealed class ResourceLedgerRules
     }
 
     [Fact]
-    public void Freeing_what_was_never_allocated_at_run_time_is_skipped_like_a_NULL_check()
+    public void An_unguarded_free_of_something_never_allocated_is_a_FreedUnallocated_finding()
     {
-        // The allocation fails; the cleanup callback still frees it
-        var scenario = Scenario.Named("null-check")
+        // Given a cleanup callback that frees gBuffer as written (ExFreePool(gBuffer);), and the allocation fails
+        var scenario = Scenario.Named("unguarded")
             .DriverEntry(e => e.WdfDriverCreate(d => d.OnCleanup(c => c.Free("gBuffer"))).Allocate("gBuffer"))
             .Build();
 
         var result = LifecycleSimulator.Run(scenario, "DriverEntry.Allocate(gBuffer)");
 
-        Assert.True(result.IsClean);
-        Assert.Equal(TraceEventKind.Note, result.Event("Free(gBuffer)").Kind);
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal((FindingKind.FreedUnallocated, "gBuffer", "WDFDRIVER.EvtCleanupCallback"), (finding.Kind, finding.Resource, finding.Where));
+        Assert.Equal(["gBuffer"], result.FreedUnallocated);
+        Assert.Equal(TraceEventKind.Call, result.Event("Free(gBuffer)").Kind);
+    }
+
+    [Fact]
+    public void A_guarded_free_skips_what_was_never_allocated_and_what_it_already_freed()
+    {
+        var scenario = Scenario.Named("guarded")
+            .DriverEntry(e => e
+                .WdfDriverCreate(d => d.OnCleanup(c => c.FreeIfAllocated("gBuffer")))
+                .Allocate("gBuffer")
+                .Call("Init", onFailure: f => f.FreeIfAllocated("gBuffer")))
+            .Build();
+
+        var allocationFails = LifecycleSimulator.Run(scenario, "DriverEntry.Allocate(gBuffer)");
+        var initFails = LifecycleSimulator.Run(scenario, "DriverEntry.Call(Init)");
+
+        Assert.True(allocationFails.IsClean);
+        Assert.Equal(TraceEventKind.Note, allocationFails.Event("Free(gBuffer)").Kind);
+        Assert.True(initFails.IsClean); // freed in the failure path, skipped by the cleanup callback
+        Assert.Equal([TraceEventKind.Call, TraceEventKind.Note], initFails.Trace.Where(e => e.Label == "Free(gBuffer)").Select(e => e.Kind));
+    }
+
+    [Fact]
+    public void A_WDM_lookaside_list_still_initialized_at_unload_is_reported_as_left_on_the_system_list_and_counts_as_leaked()
+    {
+        var result = LifecycleSimulator.Run(BuiltInScenarios.Get("lookaside-wdm-freed-in-unload"));
+
+        var finding = Assert.Single(result.Findings, f => f.Resource == "gLookaside");
+        Assert.Equal(FindingKind.LookasideLeftOnSystemList, finding.Kind);
+        Assert.Contains("system-wide lookaside list", finding.Detail);
+        Assert.Contains("gLookaside", result.Leaked);
     }
 
     [Fact]

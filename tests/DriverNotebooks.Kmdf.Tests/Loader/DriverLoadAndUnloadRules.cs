@@ -166,4 +166,14 @@ public sealed class DriverLoadAndUnloadRules
         Assert.Equal(driverCleanup, result.Outcome.DriverCleanupRan);
         Assert.Equal(driverCleanup, result.CallbackLabels.Contains("WDFDRIVER.EvtDestroyCallback"));
     }
+
+    [Fact]
+    public void The_stubs_message_for_a_failed_DriverEntry_prints_the_status_in_hex()
+    {
+        var scenario = Scenario.Named("fails").DriverEntry(e => e.WdfDriverCreate().Call("Init")).Build();
+
+        var result = LifecycleSimulator.Run(scenario, "DriverEntry.Call(Init)");
+
+        Assert.Contains("DriverEntry failed 0xc000009a for driver", result.Event("DriverEntryFailed").Detail);
+    }
 }

@@ -217,4 +217,15 @@ public sealed class DeviceLifecycleOrders
 
         Assert.Equal(NtStatus.InvalidDeviceState, result.Trace.Where(e => e.Label == "WdfUsbTargetPipeConfigContinuousReader(Pipe#1)").Last().Status);
     }
+
+    [Fact]
+    public void Callbacks_that_return_VOID_carry_no_status_in_the_trace()
+    {
+        var result = LifecycleSimulator.Run(BuiltInScenarios.Get("surprise-removal-in-d0"));
+
+        Assert.All(["EvtDeviceSurpriseRemoval", "EvtDeviceSelfManagedIoFlush", "EvtDeviceSelfManagedIoCleanup"],
+            label => Assert.Null(result.Event(label).Status));
+        Assert.Equal(NtStatus.Success, result.Event("EvtDevicePrepareHardware").Status);
+        Assert.Equal(NtStatus.Success, result.Event("EvtDeviceD0Exit").Status);
+    }
 }

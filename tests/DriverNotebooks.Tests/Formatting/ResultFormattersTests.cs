@@ -23,10 +23,10 @@ public class ResultFormattersTests
         { "SweepView", Reader.Sweep(pending: "1..3", seeds: 1, duration: "50ms"), "Best point: 8.192 MB/s" },
         { "SweepResult", Reader.Sweep(pending: "1..3", seeds: 1, duration: "50ms").Result, "Best point: 8.192 MB/s" },
         { "AdmissionResult", PeriodicAdmission.Check(UsbSpeed.High, Enumerable.Repeat(new EndpointDescriptor(UsbSpeed.High, TransferType.Isochronous, 1024), 5).ToArray()), "Endpoint 5 (high-speed isochronous IN, 1024 B × 1, bInterval 1) does not fit" },
-        { "LifecycleReport", Lifecycle.Run(Driver), "The driver leaks gBuffer, gLookaside." },
-        { "RunResult", Lifecycle.Run(Driver).Run, "The driver leaks gBuffer, gLookaside." },
+        { "LifecycleReport", Lifecycle.Run(Driver), "The driver leaks gBuffer and leaves the WDM lookaside list gLookaside on the system-wide list" },
+        { "RunResult", Lifecycle.Run(Driver).Run, "The driver leaks gBuffer and leaves the WDM lookaside list gLookaside on the system-wide list" },
         { "FaultSweepResult", Lifecycle.Faults(Driver), "what leaks at some point: gBuffer, gLookaside" },
-        { "PatternMatrixResult", Lifecycle.Patterns(), "combinations leak" },
+        { "PatternMatrixResult", Lifecycle.Patterns(), "combinations have findings" },
         { "KmdfScenarioCatalog", new KmdfScenarioCatalog(BuiltInScenarios.All), "built-in KMDF scenarios" },
     };
 

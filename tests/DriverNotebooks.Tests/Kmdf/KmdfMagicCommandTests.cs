@@ -92,9 +92,10 @@ public class KmdfMagicCommandTests
     {
         var cells = Json("#!kmdf-patterns").GetProperty("cells").EnumerateArray().ToList();
 
-        Assert.Equal(16, cells.Count);
+        Assert.Equal(40, cells.Count);
         Assert.All(
-            cells.Where(c => c.GetProperty("cleanup").GetString() == "DriverCleanupCallback" && c.GetProperty("globals").GetString() == "AfterWdfDriverCreate"),
+            cells.Where(c => c.GetProperty("cleanup").GetString() == "DriverCleanupCallback" && c.GetProperty("globals").GetString() == "AfterWdfDriverCreate"
+                             && c.GetProperty("guard").GetString() == "Guarded"),
             c => Assert.True(c.GetProperty("clean").GetBoolean()));
         Assert.Contains(cells, c => c.GetProperty("cleanup").GetString() == "EvtDriverUnload"
                                     && c.GetProperty("failure").GetString() == "AfterWdfDriverCreate"

@@ -50,7 +50,7 @@ public static class KmdfJson
 
     public sealed record MatrixJson(IReadOnlyList<CellJson> Cells);
 
-    public sealed record CellJson(string Cleanup, string Failure, string Globals, bool Clean, IReadOnlyList<string> Leaked);
+    public sealed record CellJson(string Cleanup, string Failure, string Globals, string Guard, bool Clean, IReadOnlyList<string> Leaked, IReadOnlyList<FindingJson> Findings);
 
     public sealed record ScenarioJson(string Name, string Title, string Description);
 
@@ -79,7 +79,7 @@ public static class KmdfJson
         sweep.Points.Select(p => new PointJson(p.FailedSteps, p.Result.Outcome.DriverEntryStatus?.Name, p.Leaked, p.Result.Findings.Select(Finding).ToList())).ToList());
 
     public static MatrixJson Matrix(PatternMatrixResult matrix) => new(
-        matrix.Cells.Select(c => new CellJson(c.Cleanup.ToString(), c.Failure.ToString(), c.Globals.ToString(), c.IsClean, c.Leaked)).ToList());
+        matrix.Cells.Select(c => new CellJson(c.Cleanup.ToString(), c.Failure.ToString(), c.Globals.ToString(), c.Guard.ToString(), c.IsClean, c.Leaked, c.Result.Findings.Select(Finding).ToList())).ToList());
 
     public static IReadOnlyList<ScenarioJson> Catalog(KmdfScenarioCatalog catalog) =>
         catalog.Scenarios.Select(s => new ScenarioJson(s.Name, s.Title, s.Description)).ToList();
