@@ -217,16 +217,20 @@ internal sealed partial class LifecycleRun
         _recorder.Leave();
     }
 
+    /// <summary>The device's continuous readers for a read event, or null (with a note) when the device is not started or has none.</summary>
+    private List<FxObject>? PostedReaders(DeviceNode node, string action)
+    {
+        if (!RequireStarted(node, action)) return null;
+        var readers = ReadersOf(node).ToList();
+        if (readers.Count > 0) return readers;
+        Note(TraceLayer.KmdfLibrary, "NoContinuousReader", node.Object?.Name, "the device has no continuous reader");
+        return null;
+    }
+
     /// <summary>§5: each started continuous reader of the device completes reads; stopped ones read nothing.</summary>
     private void ReadsComplete(DeviceNode node, int count)
     {
-        if (!RequireStarted(node, "ReadsComplete")) return;
-        var readers = ReadersOf(node).ToList();
-        if (readers.Count == 0)
-        {
-            Note(TraceLayer.KmdfLibrary, "NoContinuousReader", node.Object?.Name, "the device has no continuous reader");
-            return;
-        }
+        if (PostedReaders(node, "ReadsComplete") is not { } readers) return;
         Emit(TraceLayer.IoManager, TraceEventKind.Action, "ReadsComplete", "IoCompleteRequest", node.Object?.Name,
             detail: $"data arrives: up to {count} read(s) complete on each posted continuous reader");
         _recorder.Enter();
@@ -259,13 +263,7 @@ internal sealed partial class LifecycleRun
     /// </summary>
     private void ReadsFail(DeviceNode node, NtStatus status, bool disconnected)
     {
-        if (!RequireStarted(node, "ReadsFail")) return;
-        var readers = ReadersOf(node).ToList();
-        if (readers.Count == 0)
-        {
-            Note(TraceLayer.KmdfLibrary, "NoContinuousReader", node.Object?.Name, "the device has no continuous reader");
-            return;
-        }
+        if (PostedReaders(node, "ReadsFail") is not { } readers) return;
         Emit(TraceLayer.IoManager, TraceEventKind.Action, "ReadsFail", "IoCompleteRequest", node.Object?.Name,
             detail: $"a read on each posted continuous reader completes with {status}{(disconnected ? "; the device is no longer on the bus" : "")}");
         _recorder.Enter();

@@ -35,9 +35,6 @@ public static class DirectiveBridge
         return plotly.Status == PlotlyLoadContext.Status.Unavailable ? plotly.Detail : null;
     }
 
-    /// <summary>Registers the formatters the directives' results display with.</summary>
-    public static void RegisterFormatters() => NotebookFormatters.EnsureRegistered();
-
     /// <summary>
     /// Runs one directive invocation. With the directive's own text (<paramref name="directiveText"/>, from
     /// <see cref="DirectiveText"/>) the line goes through the same parser as the runner's magic commands, so
