@@ -107,6 +107,7 @@ internal sealed class RenderReport
             _context.Error.WriteLine($"failed    {source}: {outcome.Problem}");
             return;
         }
+        foreach (var warning in outcome.Result.Warnings) _context.Error.WriteLine($"warning   {source}: {warning}");
         var run = outcome.Result.Run;
         var written = string.Join(", ", outcome.Result.Written.Select(Shorten));
         var cells = run.Notebook.Cells.Count(c => c.ExecutionCount is not null);

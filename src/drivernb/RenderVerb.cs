@@ -39,6 +39,12 @@ internal sealed class RenderVerb : ICliVerb
         ValueName = "",
     };
 
+    public static readonly OptionDefinition NoChartImages = new("--no-chart-images", "Store charts in NAME.ipynb without their static SVG images (drawn with headless Chromium for viewers that run no script, such as GitHub's).")
+    {
+        IsFlag = true,
+        ValueName = "",
+    };
+
     public static readonly OptionDefinition Paper = new("--paper", "Paper the handout is laid out and printed for.")
     {
         AllowedValues = ["a4", "letter"],
@@ -51,7 +57,7 @@ internal sealed class RenderVerb : ICliVerb
         CliPath = ["render"],
         Description = "Run notebooks (.dib, .ipynb) headless and write each one's outputs as NAME.ipynb and a self-contained HTML handout.",
         Arguments = [new ArgumentDefinition("PATH", "A notebook, or a folder whose .dib and .ipynb notebooks are all rendered.") { Required = true, AllowMultiple = true }],
-        Options = [Output, Timeout, AllowErrors, Pdf, Paper],
+        Options = [Output, Timeout, AllowErrors, Pdf, Paper, NoChartImages],
         Examples =
         [
             "notebooks -o handouts",
@@ -76,6 +82,7 @@ internal sealed class RenderVerb : ICliVerb
             AllowErrors = arguments.Flag(AllowErrors),
             Pdf = arguments.Flag(Pdf),
             Paper = arguments.Value(Paper) == "letter" ? PaperSize.Letter : PaperSize.A4,
+            ChartImages = !arguments.Flag(NoChartImages),
         };
         if (options.Pdf && Chromium.Find() is null) throw new CommandLineException(PdfPrinter.MissingChromium);
 

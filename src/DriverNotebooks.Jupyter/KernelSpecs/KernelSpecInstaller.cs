@@ -14,6 +14,12 @@ public static partial class KernelSpecInstaller
     public const string KernelFileName = "kernel.json";
     public const string LogoFileName = "logo-svg.svg";
 
+    /// <summary>The script Jupyter Notebook's classic front end loads from a kernelspec when the kernel starts.</summary>
+    public const string KernelScriptFileName = "kernel.js";
+
+    /// <summary>plotly.js as the kernelspec carries it, wrapped to set <c>window.Plotly</c> (see <see cref="DriverNotebooks.Charts.PlotlyJs.GlobalScript"/>).</summary>
+    public static readonly string PlotlyFileName = $"plotly-{DriverNotebooks.Charts.PlotlyJs.Version}.min.js";
+
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>
@@ -44,8 +50,31 @@ public static partial class KernelSpecInstaller
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, KernelFileName), spec.ToJson().ToJsonString(Indented) + "\n");
         File.WriteAllText(Path.Combine(folder, LogoFileName), Logo);
+        File.WriteAllText(Path.Combine(folder, PlotlyFileName), DriverNotebooks.Charts.PlotlyJs.GlobalScript);
+        File.WriteAllText(Path.Combine(folder, KernelScriptFileName), KernelScript);
         return folder;
     }
+
+    /// <summary>
+    /// Loads the kernelspec's own plotly.js into a classic Jupyter Notebook page when the kernel starts, so
+    /// every chart's HTML output draws on opening the notebook, even after the output that carried the library
+    /// was cleared. The script sits beside this file; <c>module.uri</c> is this file's URL.
+    /// </summary>
+    private static string KernelScript => $$"""
+        // drivernb: makes plotly.js available to chart outputs in Jupyter Notebook's classic front end.
+        define(['module'], function (module) {
+          return {
+            onload: function () {
+              if (window.Plotly || document.getElementById('drivernb-kernelspec-plotly')) return;
+              var script = document.createElement('script');
+              script.id = 'drivernb-kernelspec-plotly';
+              script.src = module.uri.replace(/[^\/]*$/, '{{PlotlyFileName}}');
+              document.head.appendChild(script);
+            }
+          };
+        });
+
+        """;
 
     /// <summary>A small logo for kernel pickers: "C#" on a chip.</summary>
     private const string Logo = """

@@ -50,13 +50,30 @@ internal sealed class CellContext(ICellOutputSink sink, int executionCount, Canc
         }
     }
 
-    /// <summary>Formats <paramref name="value"/> through the notebook formatters and outputs it as display data.</summary>
+    /// <summary>
+    /// Formats <paramref name="value"/> through the notebook formatters and outputs it as display data:
+    /// a result with charts as its card and one output per chart. With <paramref name="mimeTypes"/> given,
+    /// one output in exactly those types.
+    /// </summary>
     public void Display(object? value, IReadOnlyList<string> mimeTypes)
     {
-        IReadOnlyList<FormattedOutput> data = mimeTypes.Count == 0
-            ? NotebookFormatters.Format(value)
-            : [.. mimeTypes.Distinct().Select(mime => new FormattedOutput(mime, value.ToDisplayString(mime)))];
-        Write(new DisplayDataOutput(data));
+        if (mimeTypes.Count > 0)
+        {
+            Write(new DisplayDataOutput([.. mimeTypes.Distinct().Select(mime => new FormattedOutput(mime, value.ToDisplayString(mime)))]));
+            return;
+        }
+        foreach (var data in NotebookFormatters.FormatOutputs(value)) Write(new DisplayDataOutput(data));
+    }
+
+    /// <summary>
+    /// Outputs a cell's trailing value: its first output as the execute result (what Jupyter shows as
+    /// <c>Out[n]</c>), any charts after it as display data.
+    /// </summary>
+    public void Result(object? value)
+    {
+        var outputs = NotebookFormatters.FormatOutputs(value);
+        Write(new ExecuteResultOutput(ExecutionCount, outputs[0]));
+        foreach (var data in outputs.Skip(1)) Write(new DisplayDataOutput(data));
     }
 
     public void Write(CellOutput output)

@@ -218,7 +218,7 @@ public sealed class NotebookSession : IDisposable
             }
             if (HasValue(state))
             {
-                cell.Write(new ExecuteResultOutput(cell.ExecutionCount, NotebookFormatters.Format(state.ReturnValue)));
+                cell.Result(state.ReturnValue);
                 StartupTiming.Mark("result formatted");
             }
             return CellOutcome.Done(state);

@@ -4,7 +4,11 @@ using DriverNotebooks.Runner.Handouts;
 namespace DriverNotebooks.Runner.Rendering;
 
 /// <summary>What rendering one notebook did: the run and the files written.</summary>
-public sealed record RenderResult(NotebookRun Run, IReadOnlyList<string> Written);
+public sealed record RenderResult(NotebookRun Run, IReadOnlyList<string> Written)
+{
+    /// <summary>One-line notes on what could not be added (e.g. chart images without Chromium); nothing was lost.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}
 
 /// <summary>
 /// Renders one notebook: runs it, then writes <c>name.ipynb</c> (with outputs) and <c>name.html</c>
@@ -38,8 +42,9 @@ public static class NotebookRenderer
         var run = await NotebookRunner.RunAsync(notebook, options.CellTimeout, options.AllowErrors, progress, cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
 
+        var (withImages, warnings) = await AddChartImagesAsync(run.Notebook, options, cancellationToken).ConfigureAwait(false);
         var paths = OutputPaths(notebook.SourcePath, options);
-        var ipynbText = Task.Run(() => IpynbWriter.Write(run.Notebook), cancellationToken);
+        var ipynbText = Task.Run(() => IpynbWriter.Write(withImages), cancellationToken);
         var html = HtmlHandoutWriter.Write(run.Notebook, new HandoutOptions
         {
             Paper = options.Paper,
@@ -54,6 +59,25 @@ public static class NotebookRenderer
         {
             await AtomicFile.ProduceAsync(paths[2], temporary => PdfPrinter.PrintAsync(paths[1], temporary, cancellationToken)).ConfigureAwait(false);
         }
-        return new RenderResult(run, paths);
+        return new RenderResult(run, paths) { Warnings = warnings };
+    }
+
+    /// <summary>
+    /// The notebook to store as <c>.ipynb</c>: with a static SVG for each chart when asked and Chromium can
+    /// draw them; otherwise as run, with a warning. The handout draws its charts live and needs no images.
+    /// </summary>
+    private static async Task<(Notebook Notebook, IReadOnlyList<string> Warnings)> AddChartImagesAsync(
+        Notebook notebook, RenderOptions options, CancellationToken cancellationToken)
+    {
+        if (!options.ChartImages || ChartImages.CountMissing(notebook) == 0) return (notebook, []);
+        if (Chromium.Find() is not { } chromium) return (notebook, [ChartImages.MissingChromium]);
+        try
+        {
+            return (await ChartImages.AddAsync(notebook, chromium, cancellationToken).ConfigureAwait(false), []);
+        }
+        catch (ChartImageException e)
+        {
+            return (notebook, [$"charts in the .ipynb carry no static image: {e.Message}"]);
+        }
     }
 }

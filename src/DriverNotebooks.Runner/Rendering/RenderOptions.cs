@@ -21,4 +21,10 @@ public sealed record RenderOptions
     public bool Pdf { get; init; }
 
     public PaperSize Paper { get; init; } = PaperSize.A4;
+
+    /// <summary>
+    /// Store a static SVG beside each chart in the <c>.ipynb</c>, drawn by headless Chromium, for viewers that run
+    /// no script. Without Chromium the notebook is written without them and the result carries a warning.
+    /// </summary>
+    public bool ChartImages { get; init; } = true;
 }

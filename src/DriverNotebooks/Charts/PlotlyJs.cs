@@ -19,11 +19,23 @@ public static class PlotlyJs
 
     private static readonly Lazy<string> Source = new(LoadSource, LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly Lazy<string> Element = new(
-        () => $"<script type=\"text/javascript\" id=\"{ScriptElementId}\">{EscapeForScriptElement(Source.Value)}</script>",
+        () => $"<script type=\"text/javascript\" id=\"{ScriptElementId}\">{EscapeForScriptElement(GlobalScript)}</script>",
         LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>The minified library text.</summary>
     public static string Library => Source.Value;
+
+    /// <summary>
+    /// The library wrapped so that it always sets <c>window.Plotly</c>. plotly.js is a UMD bundle: on a page
+    /// with require.js (Jupyter Notebook's classic front end) it would register an anonymous AMD module
+    /// instead, which require.js rejects ("Mismatched anonymous define()") and no chart draws. Hiding
+    /// <c>define</c>, <c>module</c> and <c>exports</c> from it leaves the global as the only way out.
+    /// </summary>
+    public static string GlobalScript => Wrapped.Value;
+
+    private static readonly Lazy<string> Wrapped = new(
+        () => "(function(define,module,exports){\n" + Source.Value + "\n}).call(self);",
+        LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>
     /// A complete <c>&lt;script&gt;</c> element carrying the library, safe to place in a page once.

@@ -31,15 +31,43 @@ public static class NotebookFormatters
     /// </summary>
     public static void Register()
     {
-        Formatter.Register<GenericChart>((chart, writer) => writer.Write(ChartHtml.Render(chart)), FormattedOutput.Html);
+        // A chart on its own is one output: the plotly figure first (front ends with a plotly renderer draw it
+        // offline), HTML for the others. Its HTML never carries plotly.js: that figure is what front ends show.
+        Formatter.Register<GenericChart>((chart, writer) => writer.Write(ChartBundle.PlotlyFigure(GenericChart.toFigureJson(chart))), ChartBundle.PlotlyMimeType);
+        Formatter.Register<GenericChart>((chart, writer) => writer.Write(ChartHtml.Render(GenericChart.toFigureJson(chart), ChartDocument.Current, mayCarryLibrary: false)), FormattedOutput.Html);
         Formatter.Register<GenericChart>((chart, writer) => writer.Write(ChartText.Describe(chart)), FormattedOutput.PlainText);
-        Formatter.SetPreferredMimeTypesFor(typeof(GenericChart), FormattedOutput.Html);
+        Formatter.SetPreferredMimeTypesFor(typeof(GenericChart), ChartBundle.PlotlyMimeType, FormattedOutput.Html);
         ResultFormatters.Register();
         lock (Gate) _registered = true;
     }
 
     /// <summary>
-    /// The renderings a notebook stores for <paramref name="value"/>: the type's preferred MIME types
+    /// The outputs a notebook stores for <paramref name="value"/>, in order. A result with charts shows as
+    /// its card followed by one output per chart (<see cref="ChartBundle"/>), so each chart draws on its own
+    /// in every front end; a chart is one chart output; any other value is the one bundle of <see cref="Format"/>.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<FormattedOutput>> FormatOutputs(object? value)
+    {
+        EnsureRegistered();
+        switch (value)
+        {
+            case GenericChart chart:
+                return [ChartBundle.Render(chart)];
+            case not null when ResultFormatters.TryGetParts(value, out var card, out var charts):
+                var outputs = new List<IReadOnlyList<FormattedOutput>>(1 + charts.Count)
+                {
+                    new FormattedOutput[] { new(FormattedOutput.Html, card.ToHtml()), new(FormattedOutput.PlainText, card.ToText()) },
+                };
+                var document = ChartDocument.Current;
+                outputs.AddRange(charts.Select(c => ChartBundle.Render(c, document)));
+                return outputs;
+            default:
+                return [Format(value)];
+        }
+    }
+
+    /// <summary>
+    /// The renderings of <paramref name="value"/> as one output: the type's preferred MIME types
     /// (HTML for most objects) followed by plain text, which every value gets.
     /// </summary>
     public static IReadOnlyList<FormattedOutput> Format(object? value)

@@ -13,6 +13,32 @@ namespace DriverNotebooks.Formatting;
 /// </summary>
 internal static class ResultFormatters
 {
+    /// <summary>How each registered result type shows as separate outputs: its card, then each chart on its own.</summary>
+    private static readonly Dictionary<Type, Func<object, (ResultCard Card, IEnumerable<GenericChart> Charts)>> Parts = [];
+
+    /// <summary>Types that display as another value (a fluent description as its analysis).</summary>
+    private static readonly Dictionary<Type, Func<object, object>> Aliases = [];
+
+    /// <summary>
+    /// The card and charts of <paramref name="value"/> when its type is a registered result (directly or
+    /// through what it displays as); false for every other value.
+    /// </summary>
+    public static bool TryGetParts(object value, out ResultCard card, out IReadOnlyList<GenericChart> charts)
+    {
+        lock (Parts)
+        {
+            while (Aliases.TryGetValue(value.GetType(), out var alias)) value = alias(value);
+            if (Parts.TryGetValue(value.GetType(), out var parts))
+            {
+                var (c, cs) = parts(value);
+                (card, charts) = (c, [.. cs]);
+                return true;
+            }
+        }
+        (card, charts) = (null!, []);
+        return false;
+    }
+
     public static void Register()
     {
         RegisterCard<RunResult>(KmdfCards.Run, run => KmdfTraceChart.Create(run));
@@ -43,6 +69,7 @@ internal static class ResultFormatters
 
     private static void RegisterCard<T>(Func<T, ResultCard> card, Func<T, IEnumerable<GenericChart>>? charts)
     {
+        lock (Parts) Parts[typeof(T)] = value => (card((T)value), charts?.Invoke((T)value) ?? []);
         Formatter.Register<T>((value, writer) =>
         {
             var built = card(value);
@@ -68,6 +95,7 @@ internal static class ResultFormatters
 
     private static void RegisterAs<T>(Func<T, object> shownAs)
     {
+        lock (Parts) Aliases[typeof(T)] = value => shownAs((T)value);
         foreach (var mimeType in new[] { FormattedOutput.Html, FormattedOutput.PlainText })
             Formatter.Register<T>((value, writer) => writer.Write(shownAs(value).ToDisplayString(mimeType)), mimeType);
         Formatter.SetPreferredMimeTypesFor(typeof(T), FormattedOutput.Html);

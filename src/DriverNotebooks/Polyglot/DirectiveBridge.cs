@@ -46,6 +46,13 @@ public static class DirectiveBridge
             : Run(boundValues, cancellationToken);
 
     /// <summary>
+    /// The outputs one displayed value becomes, each a list of (MIME type, text) for a
+    /// <c>DisplayedValueProduced</c>: a result's card, then each chart on its own with its plotly figure
+    /// first, which VS Code draws with its Jupyter renderers whatever else the notebook shows.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<FormattedOutput>> Outputs(object? value) => NotebookFormatters.FormatOutputs(value);
+
+    /// <summary>
     /// The text of the directive that produced <paramref name="directiveCommand"/> (a .NET Interactive
     /// <c>KernelDirectiveCommand</c>), or null when the host does not expose it.
     /// </summary>

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using DriverNotebooks.Jupyter.Tests.Support;
 using DriverNotebooks.Runner.Documents;
+using DriverNotebooks.Runner.Tests.Support;
 
 namespace DriverNotebooks.Jupyter.Tests.Clients;
 
@@ -56,10 +57,42 @@ public sealed class NbconvertTests
             var html = outputs.Select(o => Text(o["data"]?["text/html"])).Where(h => h.Length > 0).ToList();
             var charts = html.Where(h => h.Contains(Chart, StringComparison.Ordinal)).ToList();
             Assert.True(charts.Count > 0, $"{name}: no chart in any output's text/html");
+            // Each chart is an output of its own whose plotly figure front ends draw without that HTML.
+            var chartOutputs = outputs.Where(o => Text(o["data"]?["text/html"]).Contains(Chart, StringComparison.Ordinal)).ToList();
+            Assert.All(chartOutputs, o => Assert.IsType<JsonObject>(o["data"]!["application/vnd.plotly.v1+json"]));
             Assert.Equal(1, html.Sum(h => Occurrences(h, PlotlyScript)));
             Assert.Contains(PlotlyScript, charts[0]);
             Assert.Equal("csharp", (string?)executed["metadata"]!["language_info"]!["name"]);
         }
+    }
+
+    [SkippableFact]
+    public async Task A_rendered_notebook_converted_to_html_without_execution_draws_every_chart_from_its_saved_outputs()
+    {
+        // Given: a notebook rendered by drivernb (each chart its own output; plotly.js once, in the first)
+        var python = RequiredTools.PythonWithNbconvert();
+        var chromium = RequiredTools.Chromium();
+        using var folder = new TempFolder();
+        var render = RequiredTools.Drivernb("render", Repository.PathOf("notebooks", "02-global-data-shared-by-devices.dib"), "-o", folder.Path, "--no-chart-images");
+        Assert.True(render.ExitCode == 0, render.ToString());
+        var rendered = Path.Combine(folder.Path, "02-global-data-shared-by-devices.ipynb");
+        var outputs = JsonNode.Parse(File.ReadAllText(rendered))!["cells"]!.AsArray()
+            .SelectMany(c => c!["outputs"]?.AsArray() ?? []).Select(o => o!.AsObject()).ToList();
+        var charts = outputs.Count(o => o["data"]?["application/vnd.plotly.v1+json"] is JsonObject);
+        Assert.True(charts >= 3, $"expected chart outputs with a plotly figure, found {charts}");
+
+        // When: nbconvert makes HTML from the saved outputs alone
+        var html = Path.Combine(folder.Path, "html");
+        var convert = ExternalProcess.Run(python, ["-m", "nbconvert", "--to", "html", "--output-dir", html, rendered], TimeSpan.FromMinutes(2));
+        Assert.True(convert.ExitCode == 0, convert.ToString());
+
+        // Then: every chart draws in an offline browser
+        await using var browser = await DevToolsBrowser.StartAsync(chromium);
+        var tab = await browser.OpenAsync(new Uri(Path.Combine(html, "02-global-data-shared-by-devices.html")).AbsoluteUri);
+        const string Drawn = "Array.from(document.querySelectorAll('.drivernb-chart')).filter(e => e.querySelector('.main-svg')).length";
+        Assert.Equal(charts, (await browser.EvaluateAsync(tab, "document.querySelectorAll('.drivernb-chart').length"))!.GetValue<int>());
+        Assert.True(await browser.WaitUntilAsync(tab, $"{Drawn} === {charts}"),
+            $"{(await browser.EvaluateAsync(tab, Drawn))!.GetValue<int>()} of {charts} charts drew");
     }
 
     /// <summary>nbformat's multiline string: a string or an array of lines.</summary>

@@ -16,6 +16,16 @@ internal static class RequiredTools
     public static string PythonWithNbconvert() =>
         NbconvertAvailable.Value ? Python : ToolRequirement.Missing<string>($"nbconvert and nbclient for {Python}; Debian: apt-get install jupyter-nbconvert python3-nbclient");
 
+    private static readonly Lazy<bool> ClassicNotebookAvailable = new(() => ToolRequirement.PythonImports("notebook.notebookapp"));
+
+    /// <summary>Debian's Python with Jupyter Notebook's classic front end (6.x: <c>notebook.notebookapp</c>).</summary>
+    public static string PythonWithClassicNotebook() =>
+        ClassicNotebookAvailable.Value ? Python : ToolRequirement.Missing<string>($"Jupyter Notebook 6 (classic) for {Python}; Debian: apt-get install jupyter-notebook");
+
+    /// <summary>Headless Chromium for the browser tests.</summary>
+    public static string Chromium() =>
+        DriverNotebooks.Runner.Handouts.Chromium.Find() ?? ToolRequirement.Missing<string>("Chromium; Debian: apt-get install chromium");
+
     /// <summary><c>dotnet drivernb.dll ARGS</c>, the drivernb built beside the tests.</summary>
     public static ExternalProcess.Result Drivernb(params string[] arguments) =>
         ExternalProcess.Run(Repository.Dotnet, [Repository.DrivernbDll, .. arguments]);

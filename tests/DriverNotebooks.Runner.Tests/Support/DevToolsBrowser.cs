@@ -36,11 +36,16 @@ internal sealed class DevToolsBrowser : IAsyncDisposable
     /// <summary>Console errors, uncaught exceptions and error log entries seen so far.</summary>
     public IReadOnlyList<string> Problems => [.. _problems];
 
-    public static async Task<DevToolsBrowser> StartAsync(string chromium)
+    /// <param name="chromium">The browser to start.</param>
+    /// <param name="loopback">Let pages reach 127.0.0.1 (a local server under test); every other host stays unresolvable.</param>
+    public static async Task<DevToolsBrowser> StartAsync(string chromium, bool loopback = false)
     {
         var profile = Directory.CreateTempSubdirectory("drivernb-devtools-");
         var start = new ProcessStartInfo(chromium) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var flag in Chromium.BaseFlags) start.ArgumentList.Add(flag);
+        foreach (var flag in Chromium.BaseFlags)
+        {
+            start.ArgumentList.Add(loopback && flag.StartsWith("--host-resolver-rules=", StringComparison.Ordinal) ? flag + ", EXCLUDE 127.0.0.1" : flag);
+        }
         start.ArgumentList.Add("--user-data-dir=" + profile.FullName);
         start.ArgumentList.Add("--remote-debugging-address=127.0.0.1");
         start.ArgumentList.Add("--remote-debugging-port=0");

@@ -51,15 +51,17 @@ public class PolyglotExtensionTests
     }
 
     [Fact]
-    public void A_directive_bound_by_json_runs_the_shared_command_and_displays_its_card_and_chart()
+    public void A_directive_bound_by_json_displays_its_card_then_its_chart_as_an_output_of_its_own()
     {
         var transcript = Invoke("#!usb-throughput",
             "{ [\"speed\"] = \"high\", [\"type\"] = \"interrupt\", [\"maxPacket\"] = \"1024\", [\"transfer\"] = \"1024\", [\"pending\"] = \"4\", [\"turnaround\"] = \"100us\", [\"json\"] = false }");
 
-        var line = Assert.Single(transcript);
-        Assert.StartsWith("text/html: ", line);
-        Assert.Contains("Bus-limited at 8.192 MB/s", line);
-        Assert.Contains("class=\"drivernb-chart\"", line);
+        Assert.Equal(2, transcript.Count);
+        Assert.StartsWith("text/html: ", transcript[0]);
+        Assert.Contains("Bus-limited at 8.192 MB/s", transcript[0]);
+        Assert.DoesNotContain("class=\"drivernb-chart\"", transcript[0]);
+        Assert.StartsWith("application/vnd.plotly.v1+json: {\"data\":[", transcript[1]);
+        Assert.Contains("\ntext/html: <div class=\"drivernb-chart\"", transcript[1]);
     }
 
     [Fact]

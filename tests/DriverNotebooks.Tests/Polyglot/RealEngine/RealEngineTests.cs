@@ -11,6 +11,7 @@ namespace DriverNotebooks.Tests.Polyglot.RealEngine;
 public class RealEngineTests(RealEngineFixture engine)
 {
     private const string ChartMarkup = "class=\"drivernb-chart\"";
+    private const string PlotlyMime = "application/vnd.plotly.v1+json";
 
     /// <summary>The smallest valid invocation of each magic command.</summary>
     public static TheoryData<string> EveryMagicCommand => new()
@@ -34,13 +35,22 @@ public class RealEngineTests(RealEngineFixture engine)
 
     [SkippableTheory]
     [MemberData(nameof(EveryMagicCommand))]
-    public void Every_magic_command_draws_its_chart_in_the_real_engine(string line)
+    public void Every_magic_command_shows_its_card_and_each_chart_as_a_plotly_figure_of_its_own(string line)
     {
         var cell = engine.Session.Submit(line);
 
         Assert.True(cell.Succeeded, cell.ToString());
-        var html = string.Concat(cell.Outputs.Select(o => o.GetValueOrDefault("text/html")));
-        Assert.Contains(ChartMarkup, html);
+        var card = cell.Outputs[0];
+        Assert.DoesNotContain(ChartMarkup, card["text/html"]);
+        var charts = cell.Outputs.Skip(1).ToList();
+        Assert.NotEmpty(charts);
+        foreach (var chart in charts)
+        {
+            using var figure = System.Text.Json.JsonDocument.Parse(chart[PlotlyMime]);
+            Assert.NotEqual(0, figure.RootElement.GetProperty("data").GetArrayLength());
+            Assert.Contains(ChartMarkup, chart["text/html"]);
+            Assert.StartsWith("[chart", chart["text/plain"]);
+        }
     }
 
     [SkippableFact]
@@ -92,7 +102,8 @@ public class RealEngineTests(RealEngineFixture engine)
         var cell = engine.Session.Submit("#!usb-throughput --speed high --type interrupt --max-packet 1024\nvar answer = 6 * 7;\nanswer");
 
         Assert.True(cell.Succeeded, cell.ToString());
-        Assert.Contains(ChartMarkup, cell.Outputs[0]["text/html"]);
+        Assert.Contains("class=\"dn-result\"", cell.Outputs[0]["text/html"]);
+        Assert.Contains(PlotlyMime, cell.Outputs[1].Keys);
         Assert.Contains("42", string.Concat(cell.Outputs[^1].Values));
     }
 
@@ -112,7 +123,7 @@ public class RealEngineTests(RealEngineFixture engine)
             "using Plotly.NET;\nvar trace = new Trace2D(\"scatter\");\ntrace.SetProperty(\"x\", new[] { 1, 2, 3 });\ntrace.SetProperty(\"y\", new[] { 2, 4, 8 });\nGenericChart.ofTraceObject(false, trace)");
         Assert.True(chart.Succeeded, chart.ToString());
         Assert.Contains(ChartMarkup, chart.Outputs.Single()["text/html"]);
-        Assert.Contains("[2,4,8]", chart.Outputs.Single()["text/html"]);
+        Assert.Contains("\"y\":[2,4,8]", chart.Outputs.Single()[PlotlyMime]);
 
         var fsharp = engine.Session.Submit("[1; 2; 3] |> List.sum", kernel: "fsharp", timeout: TimeSpan.FromMinutes(3));
         Assert.True(fsharp.Succeeded, fsharp.ToString());

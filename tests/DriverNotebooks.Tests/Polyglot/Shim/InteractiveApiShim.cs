@@ -117,6 +117,13 @@ namespace Microsoft.DotNet.Interactive
         public CancellationToken CancellationToken => CancellationToken.None;
         public void Fail(KernelCommand command, Exception? exception = null, string? message = null) =>
             Transcript.Add("failed: " + (message ?? exception?.Message));
+
+        /// <summary>Records a displayed value as one transcript entry: "mime: value" per formatted value, one per line.</summary>
+        public void Publish(Microsoft.DotNet.Interactive.Events.KernelEvent @event)
+        {
+            if (@event is Microsoft.DotNet.Interactive.Events.DisplayedValueProduced displayed)
+                Transcript.Add(string.Join("\n", displayed.FormattedValues.Select(v => v.MimeType + ": " + v.Value)));
+        }
     }
 
     public static class KernelInvocationContextExtensions
@@ -167,5 +174,46 @@ namespace Microsoft.DotNet.Interactive
             invoke(JsonSerializer.Serialize(bound), context).GetAwaiter().GetResult();
             return context.Transcript;
         }
+    }
+}
+
+namespace Microsoft.DotNet.Interactive.Events
+{
+    public abstract class KernelEvent
+    {
+        protected KernelEvent(KernelCommand command) => Command = command;
+        public KernelCommand Command { get; }
+    }
+
+    public class DisplayedValueProduced : KernelEvent
+    {
+        public DisplayedValueProduced(
+            object value,
+            KernelCommand command,
+            IReadOnlyCollection<Microsoft.DotNet.Interactive.Formatting.FormattedValue>? formattedValues = null,
+            string? valueId = null) : base(command)
+        {
+            Value = value;
+            FormattedValues = formattedValues ?? [];
+            ValueId = valueId;
+        }
+        public object Value { get; }
+        public IReadOnlyCollection<Microsoft.DotNet.Interactive.Formatting.FormattedValue> FormattedValues { get; }
+        public string? ValueId { get; }
+    }
+}
+
+namespace Microsoft.DotNet.Interactive.Formatting
+{
+    // In the engine's own Formatting package (1.0.0-beta.26120.1), absent from the older one this project compiles against.
+    public class FormattedValue
+    {
+        public FormattedValue(string mimeType, string value)
+        {
+            MimeType = mimeType;
+            Value = value;
+        }
+        public string MimeType { get; }
+        public string Value { get; }
     }
 }
