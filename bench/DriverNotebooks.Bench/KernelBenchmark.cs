@@ -12,7 +12,7 @@ namespace DriverNotebooks.Bench;
 /// </summary>
 public sealed class KernelBenchmark : IBenchmark
 {
-    private const string MagicCell = "#!usb-throughput --speed high --type interrupt --max-packet 1024 --transfer 1024 --pending 4 --turnaround 100us --measured 8MB/s";
+    internal const string MagicCell = "#!usb-throughput --speed high --type interrupt --max-packet 1024 --transfer 1024 --pending 4 --turnaround 100us --measured 8MB/s";
     private const string CSharpCell = "var samples = new List<double> { 1.5, 2.5 };\nsamples.Average()";
     private const int ColdRuns = 7;
     private const int WarmUps = 5;
@@ -84,7 +84,7 @@ public sealed class KernelBenchmark : IBenchmark
             : $"    OVER TARGET: median {timing.Median.TotalMilliseconds:F1} ms ≥ {WarmTarget.TotalMilliseconds:F0} ms");
     }
 
-    private static void Checked(System.Text.Json.Nodes.JsonObject reply)
+    internal static void Checked(System.Text.Json.Nodes.JsonObject reply)
     {
         if ((string?)reply["status"] != "ok") throw new InvalidOperationException($"a timed cell failed: {reply["ename"]}: {reply["evalue"]}");
     }
@@ -95,7 +95,7 @@ public sealed class KernelBenchmark : IBenchmark
         return sorted[sorted.Count / 2];
     }
 
-    private static string Publish(string folder)
+    internal static string Publish(string folder)
     {
         var root = RepositoryRoot();
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = root };

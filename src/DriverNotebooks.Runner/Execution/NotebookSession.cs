@@ -32,6 +32,7 @@ public sealed class NotebookSession : IDisposable
         _options = options ?? new SessionOptions();
         _scriptOptions = ScriptEnvironment.For(_options.BaseDirectory);
         ConsoleRouting.EnsureInstalled();
+        FormatterDisplays.EnsureSubscribed();
         // Capture a flow whose ambient chart document is this session's: every cell runs in it.
         using (ChartDocument.Begin(embedLibraryInFirstChart: false))
         {

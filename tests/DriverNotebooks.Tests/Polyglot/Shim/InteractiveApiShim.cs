@@ -202,18 +202,3 @@ namespace Microsoft.DotNet.Interactive.Events
         public string? ValueId { get; }
     }
 }
-
-namespace Microsoft.DotNet.Interactive.Formatting
-{
-    // In the engine's own Formatting package (1.0.0-beta.26120.1), absent from the older one this project compiles against.
-    public class FormattedValue
-    {
-        public FormattedValue(string mimeType, string value)
-        {
-            MimeType = mimeType;
-            Value = value;
-        }
-        public string MimeType { get; }
-        public string Value { get; }
-    }
-}
