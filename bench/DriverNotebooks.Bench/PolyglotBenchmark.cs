@@ -105,7 +105,7 @@ public sealed class PolyglotBenchmark : IBenchmark
         using var session = new DotnetInteractiveSession(tool, folder);
         try
         {
-            Succeeded(session.Submit("1+1", timeout: TimeSpan.FromMinutes(2)));
+            Succeeded(session.Submit("1+1", timeout: TimeSpan.FromMinutes(5)));
             var ready = Stopwatch.GetElapsedTime(launched).TotalMilliseconds;
             var loading = Stopwatch.GetTimestamp();
             Succeeded(session.Submit($"#i \"nuget: {feed}\"\n#r \"nuget: DriverNotebooks, {version}\"", timeout: TimeSpan.FromMinutes(5)));

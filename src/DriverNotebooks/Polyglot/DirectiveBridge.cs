@@ -5,9 +5,9 @@ using DriverNotebooks.Formatting;
 namespace DriverNotebooks.Polyglot;
 
 /// <summary>
-/// The tested half of the Polyglot Notebooks extension. <c>extension.dib</c> turns each
-/// <see cref="DirectiveSpec"/> into a <c>KernelActionDirective</c> with its <c>KernelDirectiveParameter</c>s
-/// and hands every invocation's bound values back to <see cref="Run(string?, IReadOnlyDictionary{string, JsonElement}, CancellationToken)"/>; nothing else lives in the script.
+/// The engine-free half of the Polyglot Notebooks extension: the directives to declare (one per magic command,
+/// from the shared definitions), how an invocation runs and what it displays. <see cref="PolyglotExtension"/>
+/// hands these to .NET Interactive.
 /// </summary>
 /// <remarks>
 /// .NET Interactive keys directive handlers by command type, so one command type serves every
