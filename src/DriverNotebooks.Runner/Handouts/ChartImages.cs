@@ -10,8 +10,9 @@ namespace DriverNotebooks.Runner.Handouts;
 public sealed class ChartImageException(string message) : Exception(message);
 
 /// <summary>
-/// Adds a static <c>image/svg+xml</c> rendering to every chart output of a run notebook, so viewers that
-/// run no script (GitHub's, nbviewer without plotly.js) still show the charts. All of a notebook's charts
+/// Adds a static <c>image/svg+xml</c> rendering to every chart output of a run notebook, and the same image
+/// inside the chart's HTML element until plotly.js replaces it, so viewers that run no script (GitHub's,
+/// nbconvert with its sanitizer) still show the charts. All of a notebook's charts
 /// are drawn by one headless Chromium with the plotly.js inside Plotly.NET, offline. plotly.js names clip
 /// paths with random ids; the page seeds its random numbers per chart, so the same notebook gives the
 /// same images every time.
@@ -43,9 +44,13 @@ public static partial class ChartImages
         IReadOnlyList<FormattedOutput> Add(IReadOnlyList<FormattedOutput> data)
         {
             if (!ChartBundle.IsChart(data) || HasImage(data)) return data;
-            var svg = new FormattedOutput(ChartBundle.SvgMimeType, images[next++]);
-            var plain = data.ToList().FindIndex(d => d.MimeType == FormattedOutput.PlainText);
-            return plain < 0 ? [.. data, svg] : [.. data.Take(plain), svg, .. data.Skip(plain)];
+            var image = images[next++];
+            var description = data.FirstOrDefault(d => d.MimeType == FormattedOutput.PlainText)?.Text ?? "chart";
+            // The HTML keeps the image too: viewers that strip its script (GitHub's) choose HTML over SVG.
+            var withImage = data.Select(d => d.MimeType == FormattedOutput.Html ? d with { Text = ChartHtml.WithStaticImage(d.Text, image, description) } : d).ToList();
+            var svg = new FormattedOutput(ChartBundle.SvgMimeType, image);
+            var plain = withImage.FindIndex(d => d.MimeType == FormattedOutput.PlainText);
+            return plain < 0 ? [.. withImage, svg] : [.. withImage.Take(plain), svg, .. withImage.Skip(plain)];
         }
         var cells = notebook.Cells.Select(cell => cell with
         {

@@ -44,11 +44,32 @@ public static class ChartHtml
         html.Append("var figure=").Append(EscapeJsonForScript(figureJson)).Append(';');
         html.Append("var tries=0;var draw=function(){");
         html.Append("var el=document.getElementById('").Append(id).Append("');");
-        html.Append("if(window.Plotly&&el){window.Plotly.newPlot(el,figure.data,figure.layout,").Append(Config).Append(");}");
+        html.Append("if(window.Plotly&&el){el.replaceChildren();window.Plotly.newPlot(el,figure.data,figure.layout,").Append(Config).Append(");}");
         html.Append("else if(tries++<600){setTimeout(draw,50);}");
-        html.Append("else if(el){el.textContent=").Append(JsString(MissingLibraryText)).Append(";}};");
+        html.Append("else if(el){var note=document.createElement('p');note.className='").Append(NoteClass).Append("';");
+        html.Append("note.textContent=").Append(JsString(MissingLibraryText)).Append(";el.appendChild(note);}};");
         html.Append("draw();})();</script>");
         return html.ToString();
+    }
+
+    /// <summary>CSS class of the static image a chart's element may hold until plotly.js draws it.</summary>
+    public const string StaticImageClass = "drivernb-static";
+
+    /// <summary>CSS class of the note added when plotly.js never arrives.</summary>
+    public const string NoteClass = "drivernb-chart-note";
+
+    /// <summary>
+    /// <paramref name="chartHtml"/> (one chart from <see cref="Render(string, ChartDocument, bool)"/>) with a static
+    /// rendering inside its element, shown until plotly.js draws the chart and kept where it never does: viewers
+    /// that strip scripts from HTML outputs (GitHub's, nbconvert's sanitizer) then still show the chart.
+    /// </summary>
+    public static string WithStaticImage(string chartHtml, string svg, string description)
+    {
+        var start = chartHtml.IndexOf($"<div class=\"{ChartClass}\" id=\"", StringComparison.Ordinal);
+        var close = start < 0 ? -1 : chartHtml.IndexOf("\"></div>", start, StringComparison.Ordinal);
+        if (close < 0) throw new ArgumentException("not a chart element rendered by ChartHtml", nameof(chartHtml));
+        var image = $"<img class=\"{StaticImageClass}\" style=\"max-width:100%;height:auto\" alt=\"{System.Net.WebUtility.HtmlEncode(description)}\" src=\"data:image/svg+xml;base64,{Convert.ToBase64String(Encoding.UTF8.GetBytes(svg))}\">";
+        return string.Concat(chartHtml.AsSpan(0, close + 2), image, chartHtml.AsSpan(close + 2));
     }
 
     /// <summary>True when an HTML fragment contains at least one chart rendered by <see cref="Render(GenericChart)"/>.</summary>

@@ -95,6 +95,32 @@ public sealed class NbconvertTests
             $"{(await browser.EvaluateAsync(tab, Drawn))!.GetValue<int>()} of {charts} charts drew");
     }
 
+    [SkippableFact]
+    public async Task In_a_viewer_that_runs_no_script_every_chart_of_a_rendered_notebook_still_shows_its_static_image()
+    {
+        // Given: a notebook rendered with its chart images, converted to HTML without execution
+        var python = RequiredTools.PythonWithNbconvert();
+        var chromium = RequiredTools.Chromium();
+        using var folder = new TempFolder();
+        var render = RequiredTools.Drivernb("render", Repository.PathOf("notebooks", "02-global-data-shared-by-devices.dib"), "-o", folder.Path);
+        Assert.True(render.ExitCode == 0, render.ToString());
+        var rendered = Path.Combine(folder.Path, "02-global-data-shared-by-devices.ipynb");
+        var html = Path.Combine(folder.Path, "html");
+        var convert = ExternalProcess.Run(python, ["-m", "nbconvert", "--to", "html", "--output-dir", html, rendered], TimeSpan.FromMinutes(2));
+        Assert.True(convert.ExitCode == 0, convert.ToString());
+
+        // When: opened with the page's scripts disabled, as GitHub shows HTML outputs
+        await using var browser = await DevToolsBrowser.StartAsync(chromium);
+        var tab = await browser.OpenAsync(new Uri(Path.Combine(html, "02-global-data-shared-by-devices.html")).AbsoluteUri, scripts: false);
+
+        // Then: every chart element shows a decoded image and plotly drew nothing
+        var charts = (await browser.EvaluateAsync(tab, "document.querySelectorAll('.drivernb-chart').length"))!.GetValue<int>();
+        Assert.True(charts >= 3, $"expected the notebook's charts, found {charts}");
+        const string Shown = "Array.from(document.querySelectorAll('.drivernb-chart > img.drivernb-static')).filter(i => i.complete && i.naturalWidth > 300).length";
+        Assert.True(await browser.WaitUntilAsync(tab, $"{Shown} === {charts}"), $"{(await browser.EvaluateAsync(tab, Shown))!.GetValue<int>()} of {charts} static images shown");
+        Assert.Equal(0, (await browser.EvaluateAsync(tab, "document.querySelectorAll('.drivernb-chart .main-svg').length"))!.GetValue<int>());
+    }
+
     /// <summary>nbformat's multiline string: a string or an array of lines.</summary>
     private static string Text(JsonNode? node) => node switch
     {

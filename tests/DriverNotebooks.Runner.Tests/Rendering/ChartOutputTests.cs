@@ -68,6 +68,9 @@ public sealed class ChartOutputTests
         var title = Text(outputs[1]!["data"]!["text/plain"]).Split('"')[1];
         Assert.Contains(System.Net.WebUtility.HtmlEncode(title.Split(' ')[0]), svg);
         Assert.Null(outputs[0]!["data"]![DriverNotebooks.Charts.ChartBundle.SvgMimeType]);
+        var html = Text(outputs[1]!["data"]!["text/html"]);
+        var base64 = System.Text.RegularExpressions.Regex.Match(html, "class=\"drivernb-static\"[^>]* src=\"data:image/svg\\+xml;base64,([^\"]+)\"").Groups[1].Value;
+        Assert.Equal(svg, System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(base64)));
         Assert.Equal(outputs.ToJsonString(), again.ToJsonString());
     }
 }

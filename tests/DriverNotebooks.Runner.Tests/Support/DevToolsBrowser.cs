@@ -69,7 +69,9 @@ internal sealed class DevToolsBrowser : IAsyncDisposable
     }
 
     /// <summary>Opens <paramref name="url"/> in a new tab and waits for its load event; returns the tab's session id.</summary>
-    public async Task<string> OpenAsync(string url)
+    /// <param name="url">The page.</param>
+    /// <param name="scripts">False to open it as a viewer that runs no script would (the page's own scripts are disabled).</param>
+    public async Task<string> OpenAsync(string url, bool scripts = true)
     {
         var target = await SendAsync("Target.createTarget", new JsonObject { ["url"] = "about:blank" });
         var attached = await SendAsync("Target.attachToTarget", new JsonObject { ["targetId"] = target["targetId"]!.GetValue<string>(), ["flatten"] = true });
@@ -78,6 +80,7 @@ internal sealed class DevToolsBrowser : IAsyncDisposable
         await SendAsync("Runtime.enable", null, session);
         await SendAsync("Log.enable", null, session);
         await SendAsync("Page.enable", null, session);
+        if (!scripts) await SendAsync("Emulation.setScriptExecutionDisabled", new JsonObject { ["value"] = true }, session);
         await SendAsync("Page.navigate", new JsonObject { ["url"] = url }, session);
         await loaded.Task.WaitAsync(Patience);
         return session;
