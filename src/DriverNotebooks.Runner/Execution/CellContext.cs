@@ -20,6 +20,8 @@ internal sealed class CellContext(ICellOutputSink sink, int executionCount, Canc
     private readonly StringBuilder _pending = new();
     private string _pendingStream = StreamOutput.Stdout;
     private bool _closed;
+    private int _streamed;
+    private bool _truncated;
 
     /// <summary>The cell running on this flow, if any.</summary>
     public static CellContext? Current
@@ -32,20 +34,42 @@ internal sealed class CellContext(ICellOutputSink sink, int executionCount, Canc
 
     public CancellationToken CancellationToken { get; } = cancellationToken;
 
+    /// <summary>
+    /// Console text of the cell. Complete lines are handed on; a partial line waits until it ends or something
+    /// else is output. Past <see cref="CellOutputLimits.StreamCharacters"/> the text is dropped after one note.
+    /// </summary>
     public void WriteStream(string name, string? text)
     {
         if (string.IsNullOrEmpty(text)) return;
         lock (_gate)
         {
-            if (_closed) return;
+            if (_closed || _truncated) return;
+            if (_streamed + text.Length > CellOutputLimits.StreamCharacters)
+            {
+                text = text[..(CellOutputLimits.StreamCharacters - _streamed)] + CellOutputLimits.TruncationNote;
+                _truncated = true;
+            }
+            _streamed += text.Length;
             if (_pendingStream != name) FlushPending();
             _pendingStream = name;
-            _pending.Append(text);
-            // Hand on complete lines; keep a partial line until it ends or something else is output.
-            var lastNewline = LastIndexOf(_pending, '\n');
-            if (lastNewline < 0) return;
-            var complete = _pending.ToString(0, lastNewline + 1);
-            _pending.Remove(0, lastNewline + 1);
+            // Only the new text can hold the line end: searching it alone keeps printing linear.
+            var lastNewline = text.LastIndexOf('\n');
+            if (lastNewline < 0)
+            {
+                _pending.Append(text);
+                return;
+            }
+            string complete;
+            if (_pending.Length == 0)
+            {
+                complete = text[..(lastNewline + 1)];
+            }
+            else
+            {
+                complete = _pending.Append(text, 0, lastNewline + 1).ToString();
+                _pending.Clear();
+            }
+            _pending.Append(text, lastNewline + 1, text.Length - lastNewline - 1);
             sink.Write(new StreamOutput(name, complete));
         }
     }
@@ -105,12 +129,4 @@ internal sealed class CellContext(ICellOutputSink sink, int executionCount, Canc
         sink.Write(new StreamOutput(_pendingStream, text));
     }
 
-    private static int LastIndexOf(StringBuilder text, char c)
-    {
-        for (var i = text.Length - 1; i >= 0; i--)
-        {
-            if (text[i] == c) return i;
-        }
-        return -1;
-    }
 }

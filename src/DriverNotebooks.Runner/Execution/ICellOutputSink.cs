@@ -1,3 +1,4 @@
+using System.Text;
 using DriverNotebooks.Runner.Documents;
 
 namespace DriverNotebooks.Runner.Execution;
@@ -11,17 +12,22 @@ public interface ICellOutputSink
     void Write(CellOutput output);
 }
 
-/// <summary>A sink that keeps the outputs, merging consecutive stream text of the same name as Jupyter does.</summary>
+/// <summary>
+/// A sink that keeps the outputs, merging consecutive stream text of the same name as Jupyter does. The text
+/// of the stream being written is gathered in a builder, so a cell printing many lines costs linear time.
+/// </summary>
 public sealed class CollectingOutputSink : ICellOutputSink
 {
     private readonly List<CellOutput> _outputs = [];
+    private readonly StringBuilder _stream = new();
     private readonly object _gate = new();
+    private string? _streamName;
 
     public IReadOnlyList<CellOutput> Outputs
     {
         get
         {
-            lock (_gate) return [.. _outputs];
+            lock (_gate) return _streamName is null ? [.. _outputs] : [.. _outputs, new StreamOutput(_streamName, _stream.ToString())];
         }
     }
 
@@ -29,12 +35,23 @@ public sealed class CollectingOutputSink : ICellOutputSink
     {
         lock (_gate)
         {
-            if (output is StreamOutput stream && _outputs.Count > 0 && _outputs[^1] is StreamOutput last && last.Name == stream.Name)
+            if (output is StreamOutput stream)
             {
-                _outputs[^1] = last with { Text = last.Text + stream.Text };
+                if (_streamName != stream.Name) EndStream();
+                _streamName = stream.Name;
+                _stream.Append(stream.Text);
                 return;
             }
+            EndStream();
             _outputs.Add(output);
         }
+    }
+
+    private void EndStream()
+    {
+        if (_streamName is null) return;
+        _outputs.Add(new StreamOutput(_streamName, _stream.ToString()));
+        _stream.Clear();
+        _streamName = null;
     }
 }

@@ -81,6 +81,21 @@ public sealed class KernelProtocolTests(SharedKernel kernel)
     }
 
     [Fact]
+    public void A_cell_printing_without_end_publishes_ten_million_characters_then_the_truncation_note()
+    {
+        // When: 12 million characters in lines of 100
+        var exchange = Client.Execute("var line = new string('x', 99);\nfor (var i = 0; i < 120_000; i++) Console.WriteLine(line);\n\"done\"",
+            timeout: TimeSpan.FromMinutes(2));
+
+        // Then
+        Assert.Equal("ok", exchange.Status);
+        var text = string.Concat(exchange.Published(MessageTypes.Stream).Select(m => (string?)m["text"]));
+        Assert.Equal(Runner.Execution.CellOutputLimits.StreamCharacters + Runner.Execution.CellOutputLimits.TruncationNote.Length, text.Length);
+        Assert.EndsWith(Runner.Execution.CellOutputLimits.TruncationNote, text);
+        Assert.Equal("done", (string?)exchange.Published(MessageTypes.ExecuteResult).Single()["data"]!["text/plain"]);
+    }
+
+    [Fact]
     public void An_execute_request_publishes_busy_its_input_its_outputs_in_order_then_replies_and_goes_idle()
     {
         // When

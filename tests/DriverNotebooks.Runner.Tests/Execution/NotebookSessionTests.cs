@@ -117,6 +117,29 @@ public sealed class NotebookSessionTests
     }
 
     [Fact]
+    public async Task A_cell_keeps_ten_million_characters_of_console_text_then_one_truncation_note_and_its_later_outputs()
+    {
+        // Given
+        using var cells = new SessionHarness();
+
+        // When: 12 million characters in lines of 100, then a displayed value
+        var (result, outputs) = await cells.Run("""
+            var line = new string('x', 99);
+            for (var i = 0; i < 120_000; i++) Console.WriteLine(line);
+            Console.Error.WriteLine("never kept");
+            display(4);
+            """);
+
+        // Then
+        Assert.True(result.Succeeded);
+        var stream = Assert.IsType<StreamOutput>(outputs[0]);
+        Assert.Equal(CellOutputLimits.StreamCharacters + CellOutputLimits.TruncationNote.Length, stream.Text.Length);
+        Assert.EndsWith(CellOutputLimits.TruncationNote, stream.Text);
+        Assert.Equal(CellOutputLimits.StreamCharacters / 100, stream.Text.Count(c => c == '\n') - 2);
+        Assert.Equal("4", Assert.IsType<DisplayDataOutput>(Assert.Single(outputs.Skip(1))).Data.PlainText());
+    }
+
+    [Fact]
     public async Task A_reference_to_another_nuget_package_is_an_error_naming_it()
     {
         // Given
@@ -246,7 +269,7 @@ public sealed class NotebookSessionTests
     public async Task A_cell_past_its_timeout_is_reported_and_the_session_goes_on()
     {
         // Given: a cell that would block for a minute
-        using var cells = new SessionHarness(new SessionOptions { CellTimeout = TimeSpan.FromMilliseconds(200) });
+        using var cells = new SessionHarness(new SessionOptions { CellTimeout = TimeSpan.FromSeconds(2) });
         await cells.Run("var before = 5;");
 
         // When
@@ -257,7 +280,7 @@ public sealed class NotebookSessionTests
         Assert.Equal(CellStatus.TimedOut, result.Status);
         Assert.Collection(outputs,
             o => Assert.Equal(new StreamOutput("stdout", "started\n"), o),
-            o => Assert.Equal("the cell did not finish within 200ms (the cell timeout); it was abandoned", Assert.IsType<ErrorOutput>(o).Value));
+            o => Assert.Equal("the cell did not finish within 2s (the cell timeout); it was abandoned", Assert.IsType<ErrorOutput>(o).Value));
         Assert.Equal("5", Assert.IsType<ExecuteResultOutput>(Assert.Single(after)).Data.PlainText());
     }
 
