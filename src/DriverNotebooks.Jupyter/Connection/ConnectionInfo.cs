@@ -103,6 +103,13 @@ public sealed record ConnectionInfo
                 throw new ConnectionFileException(path, $"\"signature_scheme\" is \"{info.SignatureScheme}\"; drivernb kernel signs with \"{HmacSha256}\" only");
             if (info.IP.Length == 0)
                 throw new ConnectionFileException(path, "\"ip\" is empty; expected the address to listen on, e.g. \"127.0.0.1\"");
+            (string Name, int Port)[] ports =
+                [("shell_port", info.ShellPort), ("iopub_port", info.IopubPort), ("stdin_port", info.StdinPort), ("control_port", info.ControlPort), ("hb_port", info.HeartbeatPort)];
+            for (var i = 1; i < ports.Length; i++)
+            {
+                if (ports[..i].FirstOrDefault(p => p.Port == ports[i].Port) is { Name: { } first })
+                    throw new ConnectionFileException(path, $"\"{ports[i].Name}\" is {ports[i].Port}, the same as \"{first}\"; expected a port of its own for each of the five channels");
+            }
             return info;
         }
     }
