@@ -26,7 +26,7 @@ public static class ScenarioLimits
     public const int MaxReadCompletions = 1_000;
 
     /// <summary>Most trace events one run may produce (callbacks, DDI calls, notes), kept or not.</summary>
-    public const int MaxTraceEvents = 200_000;
+    public const int MaxTraceEvents = 50_000;
 
     internal static string Format(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }

@@ -79,7 +79,7 @@ public class SimulationVerbTests
     [InlineData("kmdf --scenario {dir}/2e9-devices.json", "drivernb kmdf: {dir}/2e9-devices.json:1:")]
     [InlineData("kmdf --scenario {dir}/1001-read-completions.json", "drivernb kmdf: {dir}/1001-read-completions.json:1:")]
     [InlineData("kmdf --scenario {dir}/5000-steps.json", "drivernb kmdf: {dir}/5000-steps.json:1:")]
-    [InlineData("kmdf --scenario {dir}/long-run.json", "drivernb kmdf: scenario 'long-run' ($): a run of this scenario passes 200,000 trace events; allowed: at most 200,000 per run (ScenarioLimits.MaxTraceEvents)")]
+    [InlineData("kmdf --scenario {dir}/long-run.json", "drivernb kmdf: scenario 'long-run' ($): a run of this scenario passes 50,000 trace events; allowed: at most 50,000 per run (ScenarioLimits.MaxTraceEvents)")]
     [InlineData("kmdf faults --scenario {dir}/5000-steps.json", "drivernb kmdf faults: {dir}/5000-steps.json:1:")]
     [InlineData("kmdf faults --scenario {dir}/1000-steps.json --pairs", "drivernb kmdf faults: scenario 'steps' ($): 1,002 fallible steps need 502,503 fault runs with pairs (1,002 without); allowed: at most 5,000 runs in a sweep (FaultSweepLimits.MaxRuns)")]
     [InlineData("kmdf faults --scenario {dir}/wide-sweep.json", "drivernb kmdf faults: scenario 'wide' ($): ")]
