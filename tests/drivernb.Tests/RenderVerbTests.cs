@@ -110,6 +110,24 @@ public sealed class RenderVerbTests
         Assert.False(Directory.Exists(folder.File("out")));
     }
 
+    [SkippableFact]
+    public async Task A_notebook_that_never_ends_is_refused_after_a_bounded_read_and_nothing_is_written()
+    {
+        // Given: a .dib that is /dev/zero (its length reads as 0, its bytes never end)
+        Skip.IfNot(File.Exists("/dev/zero"), "needs /dev/zero");
+        using var folder = new TempFolder();
+        var endless = folder.File("endless.dib");
+        File.CreateSymbolicLink(endless, "/dev/zero");
+
+        // When
+        var result = await CliTester.Run("render", endless, "-o", folder.File("out"));
+
+        // Then
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"drivernb render: {endless}: larger than 64 MiB; allowed: a notebook file of at most 64 MiB (BoundedFile.MaxNotebookBytes)\n", result.Error);
+        Assert.False(Directory.Exists(folder.File("out")));
+    }
+
     [Fact]
     public async Task A_malformed_notebook_is_named_with_its_position_and_nothing_is_written()
     {

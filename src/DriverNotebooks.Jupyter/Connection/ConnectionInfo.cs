@@ -44,7 +44,10 @@ public sealed record ConnectionInfo
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            // A connection file is a few hundred bytes; read at most 1 MiB (+1) of whatever the path names.
+            var bytes = DriverNotebooks.Runner.Documents.BoundedFile.ReadAllBytes(path, 1 << 20)
+                ?? throw new ConnectionFileException(path, "larger than 1 MiB; expected the small JSON object a Jupyter client writes");
+            text = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetString(bytes).TrimStart('\uFEFF');
         }
         catch (FileNotFoundException)
         {

@@ -84,6 +84,23 @@ public sealed class KernelCommandLineTests
         Assert.Equal("", result.Output);
     }
 
+    [SkippableFact]
+    public void A_connection_file_that_never_ends_is_refused_after_a_bounded_read()
+    {
+        // Given: a connection file that is /dev/zero
+        Skip.IfNot(File.Exists("/dev/zero"), "needs /dev/zero");
+        using var folder = new TempFolder();
+        var path = folder.File("endless.json");
+        File.CreateSymbolicLink(path, "/dev/zero");
+
+        // When
+        var result = RequiredTools.Drivernb("kernel", "--connection-file", path);
+
+        // Then
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"drivernb kernel: {path}: larger than 1 MiB; expected the small JSON object a Jupyter client writes", result.Error.TrimEnd('\n'));
+    }
+
     [Theory]
     [InlineData("shell")]
     [InlineData("iopub")]
