@@ -2,6 +2,7 @@ using System.Reflection;
 using DriverNotebooks.Bench;
 
 if (args is ["--magic-once", var magicLine]) return MagicCommandBenchmark.RunOnce(magicLine);
+if (args is ["--limits-once", var limitsCommand, .. var limitsArguments]) return InputLimitsBenchmark.RunOnce(limitsCommand, limitsArguments);
 
 var benchmarks = Assembly.GetExecutingAssembly().GetTypes()
     .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IBenchmark).IsAssignableFrom(t))

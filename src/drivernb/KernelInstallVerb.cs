@@ -52,6 +52,9 @@ internal sealed class KernelInstallVerb : ICliVerb
         if (string.IsNullOrWhiteSpace(displayName)) throw arguments.BadValue(DisplayName, displayName, "give the name to show in kernel pickers");
 
         var prefix = arguments.Value(Prefix);
+        if (prefix is not null && string.IsNullOrWhiteSpace(prefix))
+            throw arguments.BadValue(Prefix, prefix, "empty; allowed: a folder path, e.g. a virtual environment (kernels go into DIR/share/jupyter/kernels)");
+        if (prefix is not null) arguments.Convert(Prefix, Path.GetFullPath);
         var kernels = prefix is null ? KernelSpecInstaller.UserKernelsDirectory() : KernelSpecInstaller.PrefixKernelsDirectory(prefix);
         var launcher = KernelLauncher.For(Environment.ProcessPath ?? "drivernb", Assembly.GetEntryAssembly()?.Location);
         var spec = KernelSpec.For(launcher) with { DisplayName = displayName };

@@ -75,9 +75,11 @@ internal sealed class RenderVerb : ICliVerb
         _ = RunnerWarmup.StartCharts();
         _ = RunnerWarmup.StartCompiler();
 
+        var output = arguments.Value(Output)!;
+        if (string.IsNullOrWhiteSpace(output)) throw arguments.BadValue(Output, output, "empty; allowed: a folder path (created when missing), e.g. handouts");
         var options = new RenderOptions
         {
-            OutputDirectory = Path.GetFullPath(arguments.Value(Output)!),
+            OutputDirectory = arguments.Convert(Output, Path.GetFullPath)!,
             CellTimeout = arguments.Convert(Timeout, Durations.Parse),
             AllowErrors = arguments.Flag(AllowErrors),
             Pdf = arguments.Flag(Pdf),
@@ -97,7 +99,8 @@ internal sealed class RenderVerb : ICliVerb
         }
         foreach (var path in paths)
         {
-            if (NotebookRenderer.WouldOverwriteInput(path, options) is { } problem) throw new CommandLineException(problem);
+            // Before any cell runs: a folder that cannot take the outputs fails now, not after the work.
+            if (NotebookRenderer.OutputProblem(path, options) is { } problem) throw new CommandLineException(problem);
         }
 
         var notebooks = ReadAll(paths, context);

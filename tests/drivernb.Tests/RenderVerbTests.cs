@@ -90,19 +90,41 @@ public sealed class RenderVerbTests
     [Theory]
     [InlineData("missing")]
     [InlineData("empty")]
-    public async Task A_missing_path_or_an_empty_folder_is_a_one_line_error_with_exit_code_2(string which)
+    [InlineData("README.md")]
+    [InlineData("notes.txt")]
+    public async Task A_missing_path_an_empty_folder_or_a_non_notebook_is_a_one_line_error_with_exit_code_2(string which)
     {
         // Given
         using var folder = new TempFolder();
         Directory.CreateDirectory(folder.File("empty"));
+        folder.Write("notes.txt", "not a notebook");
 
         // When
         var result = await CliTester.Run("render", folder.File(which), "-o", folder.File("out"));
 
-        // Then
+        // Then: README.md says what it is (an unsupported extension), whether or not it exists
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith("drivernb render: '" + folder.File(which) + "' ", result.Error);
+        if (Path.HasExtension(which)) Assert.EndsWith($"is not a notebook: unsupported extension '{Path.GetExtension(which)}'; allowed: a .dib or .ipynb file, or a folder of them\n", result.Error);
         Assert.Single(result.Error.TrimEnd('\n').Split('\n'));
+        Assert.False(Directory.Exists(folder.File("out")));
+    }
+
+    [SkippableFact]
+    public async Task A_notebook_that_never_ends_is_refused_after_a_bounded_read_and_nothing_is_written()
+    {
+        // Given: a .dib that is /dev/zero (its length reads as 0, its bytes never end)
+        Skip.IfNot(File.Exists("/dev/zero"), "needs /dev/zero");
+        using var folder = new TempFolder();
+        var endless = folder.File("endless.dib");
+        File.CreateSymbolicLink(endless, "/dev/zero");
+
+        // When
+        var result = await CliTester.Run("render", endless, "-o", folder.File("out"));
+
+        // Then
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"drivernb render: {endless}: larger than 64 MiB; allowed: a notebook file of at most 64 MiB (BoundedFile.MaxNotebookBytes)\n", result.Error);
         Assert.False(Directory.Exists(folder.File("out")));
     }
 
@@ -127,19 +149,30 @@ public sealed class RenderVerbTests
     [Theory]
     [InlineData("--timeout", "soon", "--timeout 'soon': expected a positive duration such as 30s, 500ms or 2m")]
     [InlineData("--timeout", "5 parsecs", "--timeout '5 parsecs': unknown unit 'parsecs'; expected ms, s, m or h (e.g. 30s)")]
+    [InlineData("--timeout", "1e12s", "--timeout '1e12s': out of range; allowed: more than 0 up to 24h (a day)")]
+    [InlineData("--timeout", "1000000000000s", "--timeout '1000000000000s': out of range; allowed: more than 0 up to 24h (a day)")]
     [InlineData("--paper", "a3", "--paper 'a3' is not allowed; allowed: a4 or letter")]
+    [InlineData("-o", "", "--output '': empty; allowed: a folder path (created when missing), e.g. handouts")]
+    // {dir} is the test's folder: the output folder is checked before any cell runs.
+    [InlineData("-o", "{dir}/taken", "--output '{dir}/taken' is a file; allowed: a folder (created when missing)")]
+    [InlineData("-o", "{dir}/taken/sub", "--output '{dir}/taken/sub': {dir}/taken is a file, so the folder cannot be made; allowed: a folder (created when missing)")]
+    [InlineData("-o", "{dir}/with-folder", "--output '{dir}/with-folder': {dir}/with-folder/ok.html is a folder, so the output cannot be written there; allowed: a folder where NAME.ipynb and NAME.html are files or missing")]
     public async Task A_bad_option_value_is_a_one_line_error_with_exit_code_2(string option, string value, string message)
     {
         // Given
         using var folder = new TempFolder();
         var input = folder.Write("ok.dib", Passing);
+        folder.Write("taken", "a file");
+        Directory.CreateDirectory(folder.File("with-folder/ok.html"));
 
         // When
-        var result = await CliTester.Run("render", input, option, value);
+        var result = await CliTester.Run("render", input, option, value.Replace("{dir}", folder.Path, StringComparison.Ordinal));
 
-        // Then
+        // Then: nothing ran and nothing was written
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal($"drivernb render: {message}\n", result.Error);
+        Assert.Equal($"drivernb render: {message.Replace("{dir}", folder.Path, StringComparison.Ordinal)}\n", result.Error);
+        Assert.Equal("", result.Output);
+        Assert.Equal(["ok.dib", "taken"], folder.Files());
     }
 
     [Fact]

@@ -69,14 +69,49 @@ public class SimulationVerbTests
     [InlineData("kmdf --scenario full-lifecycle --fail NoSuchStep", "drivernb kmdf: --fail 'NoSuchStep': ")]
     [InlineData("kmdf --scenario full-lifecycle --bogus", "drivernb kmdf: unknown option '--bogus'")]
     [InlineData("nonsense", "drivernb: unknown command 'nonsense'")]
+    [InlineData("usb --speed high --type interrupt --max-packet 1024 --pending 99999999999", "drivernb usb: --pending '99999999999': out of range; allowed: 0 to 2147483647")]
+    [InlineData("usb --speed high --type interrupt --max-packet 99999999999", "drivernb usb: --max-packet '99999999999': out of range; allowed: a whole number from -2147483648 to 2147483647")]
+    // Scenario files ({dir} holds BadScenarioFiles): invalid UTF-8, and each limit of ScenarioLimits and FaultSweepLimits passed.
+    [InlineData("kmdf --scenario {dir}/bad-utf8.json", "drivernb kmdf: {dir}/bad-utf8.json:1:12 ($): byte 0xFF is not valid UTF-8; allowed: a JSON file saved as UTF-8")]
+    [InlineData("kmdf --scenario /dev/zero", "drivernb kmdf: /dev/zero ($): the file is larger than 1,048,576 bytes; allowed: a scenario file of at most 1 MiB (ScenarioLimits.MaxFileBytes)")]
+    [InlineData("kmdf --scenario {dir}/too-large.json", "drivernb kmdf: {dir}/too-large.json ($): the file is larger than 1,048,576 bytes; allowed: a scenario file of at most 1 MiB")]
+    [InlineData("kmdf --scenario {dir}/100000-devices.json", "drivernb kmdf: {dir}/100000-devices.json:1:152 ($.events[0].count): count 100000 brings the devices that arrive to 100,000; allowed: at most 100 devices in a run (ScenarioLimits.MaxDevices)")]
+    [InlineData("kmdf --scenario {dir}/2e9-devices.json", "drivernb kmdf: {dir}/2e9-devices.json:1:")]
+    [InlineData("kmdf --scenario {dir}/1001-read-completions.json", "drivernb kmdf: {dir}/1001-read-completions.json:1:")]
+    [InlineData("kmdf --scenario {dir}/5000-steps.json", "drivernb kmdf: {dir}/5000-steps.json:1:")]
+    [InlineData("kmdf --scenario {dir}/long-run.json", "drivernb kmdf: scenario 'long-run' ($): a run of this scenario passes 50,000 trace events; allowed: at most 50,000 per run (ScenarioLimits.MaxTraceEvents)")]
+    [InlineData("kmdf faults --scenario {dir}/5000-steps.json", "drivernb kmdf faults: {dir}/5000-steps.json:1:")]
+    [InlineData("kmdf faults --scenario {dir}/1000-steps.json --pairs", "drivernb kmdf faults: scenario 'steps' ($): 1,002 fallible steps need 502,503 fault runs with pairs (1,002 without); allowed: at most 5,000 runs in a sweep (FaultSweepLimits.MaxRuns)")]
+    [InlineData("kmdf faults --scenario {dir}/wide-sweep.json", "drivernb kmdf faults: scenario 'wide' ($): ")]
     public async Task Bad_input_is_one_line_on_stderr_with_exit_code_2_and_nothing_on_stdout(string arguments, string start)
     {
-        var result = await CliTester.Run([.. CommandLineTokenizer.Split(arguments)]);
+        using var dir = new TempFolder();
+        foreach (var (name, bytes) in BadScenarioFiles()) File.WriteAllBytes(dir.File(name), bytes);
+
+        var result = await CliTester.Run([.. CommandLineTokenizer.Split(arguments.Replace("{dir}", dir.Path, StringComparison.Ordinal))]);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Equal("", result.Output);
-        Assert.StartsWith(start, result.Error);
+        Assert.StartsWith(start.Replace("{dir}", dir.Path, StringComparison.Ordinal), result.Error);
         Assert.Single(result.Error.TrimEnd().Split('\n'));
+        Assert.DoesNotContain("   at ", result.Error);
+    }
+
+    /// <summary>Small files that ask for too much: invalid UTF-8, and each scenario and sweep limit passed.</summary>
+    private static IEnumerable<(string Name, byte[] Bytes)> BadScenarioFiles()
+    {
+        static byte[] Utf8(string text) => System.Text.Encoding.UTF8.GetBytes(text);
+        static string Calls(int n, string prefix) => string.Join(",", Enumerable.Range(0, n).Select(i => $$"""{"step":"call","name":"{{prefix}}{{i}}"}"""));
+        const string Device = """{"step":"wdfDriverCreate","evtDriverDeviceAdd":[{"step":"wdfDeviceCreate"}]}""";
+        yield return ("bad-utf8.json", [.. Utf8("{\"name\": \"x"), 0xFF, 0xFE, .. Utf8("\", \"driverEntry\": []}")]);
+        yield return ("too-large.json", Utf8("{\"name\": \"big\", \"driverEntry\": [" + new string(' ', DriverNotebooks.Kmdf.ScenarioLimits.MaxFileBytes) + "]}"));
+        yield return ("100000-devices.json", Utf8($$"""{"name":"many","driverEntry":[{{Device}}],"events":[{"event":"deviceArrives","count":100000}]}"""));
+        yield return ("2e9-devices.json", Utf8($$"""{"name":"many","driverEntry":[{{Device}}],"events":[{"event":"deviceArrives","count":60},{"event":"deviceArrives","count":2000000000}]}"""));
+        yield return ("1001-read-completions.json", Utf8($$"""{"name":"reads","driverEntry":[{{Device}}],"events":[{"event":"deviceArrives"},{"event":"readsComplete","device":1,"count":1000},{"event":"readsComplete","device":1,"count":1}]}"""));
+        yield return ("5000-steps.json", Utf8($$"""{"name":"steps","driverEntry":[{"step":"wdfDriverCreate"},{{Calls(5000, "F")}}]}"""));
+        yield return ("1000-steps.json", Utf8($$"""{"name":"steps","driverEntry":[{"step":"wdfDriverCreate"},{{Calls(1000, "F")}}]}"""));
+        yield return ("long-run.json", Utf8($$"""{"name":"long-run","driverEntry":[{"step":"wdfDriverCreate","evtDriverDeviceAdd":[{"step":"wdfDeviceCreate"},{{Calls(1998, "A")}}]}],"events":[{"event":"deviceArrives","count":100}]}"""));
+        yield return ("wide-sweep.json", Utf8($$"""{"name":"wide","driverEntry":[{"step":"wdfDriverCreate","evtDriverDeviceAdd":[{"step":"wdfDeviceCreate"},{{Calls(40, "A")}}]}],"events":[{"event":"deviceArrives","count":100}]}"""));
     }
 
     [Fact]

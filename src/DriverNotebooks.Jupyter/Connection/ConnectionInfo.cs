@@ -44,7 +44,10 @@ public sealed record ConnectionInfo
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            // A connection file is a few hundred bytes; read at most 1 MiB (+1) of whatever the path names.
+            var bytes = DriverNotebooks.Runner.Documents.BoundedFile.ReadAllBytes(path, 1 << 20)
+                ?? throw new ConnectionFileException(path, "larger than 1 MiB; expected the small JSON object a Jupyter client writes");
+            text = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetString(bytes).TrimStart('\uFEFF');
         }
         catch (FileNotFoundException)
         {
@@ -103,6 +106,13 @@ public sealed record ConnectionInfo
                 throw new ConnectionFileException(path, $"\"signature_scheme\" is \"{info.SignatureScheme}\"; drivernb kernel signs with \"{HmacSha256}\" only");
             if (info.IP.Length == 0)
                 throw new ConnectionFileException(path, "\"ip\" is empty; expected the address to listen on, e.g. \"127.0.0.1\"");
+            (string Name, int Port)[] ports =
+                [("shell_port", info.ShellPort), ("iopub_port", info.IopubPort), ("stdin_port", info.StdinPort), ("control_port", info.ControlPort), ("hb_port", info.HeartbeatPort)];
+            for (var i = 1; i < ports.Length; i++)
+            {
+                if (ports[..i].FirstOrDefault(p => p.Port == ports[i].Port) is { Name: { } first })
+                    throw new ConnectionFileException(path, $"\"{ports[i].Name}\" is {ports[i].Port}, the same as \"{first}\"; expected a port of its own for each of the five channels");
+            }
             return info;
         }
     }

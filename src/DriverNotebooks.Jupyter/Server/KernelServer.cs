@@ -24,6 +24,7 @@ public sealed partial class KernelServer : IDisposable
     private readonly ConnectionInfo _connection;
     private readonly KernelServerOptions _options;
     private readonly MessageSigner _signer;
+    private readonly SignatureHistory _signatures = new();
     private readonly MessageOrigin _origin = MessageOrigin.ForKernel();
     private readonly Outbox _outbox;
     private readonly List<(KernelChannel Channel, NetMQSocket Socket)> _sockets = [];
@@ -55,9 +56,10 @@ public sealed partial class KernelServer : IDisposable
         }
         catch
         {
-            _heartbeat.Dispose();
-            foreach (var (_, socket) in _sockets) socket.Dispose();
+            // The poller first: it refuses to be disposed while it holds a disposed socket.
             _poller.Dispose();
+            foreach (var (_, socket) in _sockets) socket.Dispose();
+            _heartbeat.Dispose();
             _outbox.Dispose();
             throw;
         }
@@ -204,6 +206,12 @@ public sealed partial class KernelServer : IDisposable
         {
             // Never answered: a client with the wrong key, or something that is not a Jupyter client.
             Log($"dropped a message on {channel.ToString().ToLowerInvariant()}: {e.Message}");
+            return;
+        }
+        if (_signer.IsEnabled && !_signatures.TryAdd(request.Signature))
+        {
+            // A validly signed message seen before: a replay, never executed twice (ipykernel: "Duplicate Signature").
+            Log($"dropped a {request.MsgType} on {channel.ToString().ToLowerInvariant()}: duplicate signature (a replayed message)");
             return;
         }
         try

@@ -29,6 +29,9 @@ public sealed record JupyterMessage
 
     public IReadOnlyList<byte[]> Buffers { get; init; } = [];
 
+    /// <summary>The signature frame as received (empty for a message we make: it is signed when encoded).</summary>
+    public byte[] Signature { get; init; } = [];
+
     public string MsgType => Header.MsgType;
 
     /// <summary>A new message of <paramref name="msgType"/> carrying <paramref name="content"/>.</summary>

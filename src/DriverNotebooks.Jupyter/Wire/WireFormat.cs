@@ -52,6 +52,7 @@ public static class WireFormat
         return new JupyterMessage
         {
             Identities = [.. frames.Take(delimiter)],
+            Signature = signature,
             Header = parsed,
             HeaderJson = header,
             ParentHeaderJson = parent,

@@ -69,6 +69,7 @@ public static class FaultSweep
         var baseOptions = new SimulationOptions { Semantics = options.Semantics, RecordTrace = options.RecordTrace, ApplyScenarioFailures = false };
         var baseline = LifecycleSimulator.Run(scenario, baseOptions);
         var steps = baseline.FallibleSteps.ToArray();
+        CheckLimits(scenario, baseline, steps.Length, options.IncludePairs);
 
         var plan = new List<string[]>(options.IncludePairs ? steps.Length * (steps.Length + 1) / 2 : steps.Length);
         foreach (var id in steps) plan.Add([id]);
@@ -82,9 +83,44 @@ public static class FaultSweep
 
         // Runs share nothing mutable, so they can run side by side; each lands in its own slot, keeping the order deterministic.
         var points = new FaultPoint[plan.Count];
-        Parallel.For(0, plan.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism) },
-            i => points[i] = Point(scenario, baseOptions, options.Status, plan[i]));
+        try
+        {
+            Parallel.For(0, plan.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism) },
+                i => points[i] = Point(scenario, baseOptions, options.Status, plan[i]));
+        }
+        catch (AggregateException e) when (e.InnerExceptions.OfType<ScenarioFormatException>().FirstOrDefault() is { } limit)
+        {
+            // A failure path ran past a per-run limit: report it as the one-line scenario error it is.
+            throw limit;
+        }
         return new FaultSweepResult(scenario.Name, baseline, steps, points);
+    }
+
+    /// <summary>
+    /// The number of runs a sweep of <paramref name="fallibleSteps"/> steps needs: one per step, plus one per
+    /// unordered pair with <paramref name="includePairs"/>.
+    /// </summary>
+    public static long RunCount(int fallibleSteps, bool includePairs) =>
+        includePairs ? (long)fallibleSteps * (fallibleSteps + 1) / 2 : fallibleSteps;
+
+    /// <summary>Refuses, before any failure point runs, a sweep past <see cref="FaultSweepLimits"/>.</summary>
+    private static void CheckLimits(Scenario scenario, RunResult baseline, int fallibleSteps, bool includePairs)
+    {
+        var runs = RunCount(fallibleSteps, includePairs);
+        if (runs > FaultSweepLimits.MaxRuns)
+        {
+            var pairs = includePairs ? $" with pairs ({ScenarioLimits.Format(fallibleSteps)} without)" : "";
+            throw new ScenarioFormatException("$",
+                $"{ScenarioLimits.Format(fallibleSteps)} fallible steps need {ScenarioLimits.Format(runs)} fault runs{pairs}; allowed: at most {ScenarioLimits.Format(FaultSweepLimits.MaxRuns)} runs in a sweep (FaultSweepLimits.MaxRuns)",
+                scenarioName: scenario.Name);
+        }
+        var events = runs * Math.Max(1, baseline.TraceEventCount);
+        if (events > FaultSweepLimits.MaxTotalTraceEvents)
+        {
+            throw new ScenarioFormatException("$",
+                $"{ScenarioLimits.Format(runs)} fault runs of {ScenarioLimits.Format(baseline.TraceEventCount)} trace events each make {ScenarioLimits.Format(events)}; allowed: at most {ScenarioLimits.Format(FaultSweepLimits.MaxTotalTraceEvents)} trace events in a sweep (FaultSweepLimits.MaxTotalTraceEvents)",
+                scenarioName: scenario.Name);
+        }
     }
 
     private static FaultPoint Point(Scenario scenario, SimulationOptions baseOptions, NtStatus status, string[] ids)

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace DriverNotebooks.Kmdf;
 
@@ -22,13 +23,37 @@ public static class ScenarioJson
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            bytes = ReadAtMost(path, ScenarioLimits.MaxFileBytes)
+                ?? throw new ScenarioFormatException("$", $"the file is larger than {ScenarioLimits.Format(ScenarioLimits.MaxFileBytes)} bytes; allowed: a scenario file of at most 1 MiB (ScenarioLimits.MaxFileBytes)", fileName: path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             throw new ScenarioFormatException("$", $"cannot read the file ({e.GetType().Name.Replace("Exception", "")}); allowed: a readable JSON scenario file", fileName: path);
         }
         return Parse(bytes, path);
+    }
+
+    /// <summary>
+    /// The file's bytes, or null when it holds more than <paramref name="limit"/>. Reads at most limit + 1 bytes
+    /// whatever the file system says its length is (a device such as /dev/zero reports 0 and never ends).
+    /// </summary>
+    private static byte[]? ReadAtMost(string path, int limit)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        var buffer = new byte[Math.Min(limit + 1, 64 * 1024)];
+        var length = 0;
+        while (true)
+        {
+            if (length == buffer.Length)
+            {
+                if (buffer.Length > limit) return null;
+                Array.Resize(ref buffer, Math.Min(limit + 1, buffer.Length * 2));
+            }
+            var read = stream.Read(buffer, length, buffer.Length - length);
+            if (read == 0) break;
+            length += read;
+        }
+        return length > limit ? null : buffer[..length];
     }
 
     /// <summary>Parses scenario JSON text; <paramref name="fileName"/> is only used in error messages.</summary>
@@ -38,6 +63,11 @@ public static class ScenarioJson
     public static Scenario Parse(byte[] utf8, string fileName = "scenario.json")
     {
         if (utf8.AsSpan().StartsWith(Encoding.UTF8.Preamble)) utf8 = utf8[Encoding.UTF8.Preamble.Length..];
+        if (!Utf8.IsValid(utf8))
+        {
+            var (line, column, value) = FirstInvalidUtf8(utf8);
+            throw new ScenarioFormatException("$", $"byte 0x{value:X2} is not valid UTF-8; allowed: a JSON file saved as UTF-8", fileName, line, column);
+        }
         JsonPositionMap positions;
         JsonDocument document;
         try
@@ -67,6 +97,21 @@ public static class ScenarioJson
 
     /// <summary>Writes a scenario (built in C# or loaded) as JSON in the same format.</summary>
     public static string Write(Scenario scenario) => ScenarioJsonWriter.Write(scenario);
+
+    /// <summary>Where the first byte that is not UTF-8 is: 1-based line, 1-based byte column, and its value.</summary>
+    private static (int Line, int Column, byte Value) FirstInvalidUtf8(ReadOnlySpan<byte> utf8)
+    {
+        var valid = 0;
+        while (valid < utf8.Length)
+        {
+            var status = Rune.DecodeFromUtf8(utf8[valid..], out _, out var consumed);
+            if (status != System.Buffers.OperationStatus.Done) break;
+            valid += consumed;
+        }
+        var before = utf8[..valid];
+        var lineStart = before.LastIndexOf((byte)'\n') + 1;
+        return (before.Count((byte)'\n') + 1, valid - lineStart + 1, valid < utf8.Length ? utf8[valid] : (byte)0);
+    }
 
     /// <summary>The reader's reason without its location suffix (" LineNumber: … | BytePositionInLine: …").</summary>
     private static string Reason(JsonException e)

@@ -44,6 +44,8 @@ internal sealed class ScenarioValidator
             ids[display] = n;
             step.LocalId = n == 1 ? display : $"{display}[{n}]";
             _steps.Add((step, ctx));
+            if (_steps.Count > ScenarioLimits.MaxSteps)
+                throw Error(step.Path, $"more than {ScenarioLimits.Format(ScenarioLimits.MaxSteps)} steps; allowed: at most {ScenarioLimits.Format(ScenarioLimits.MaxSteps)} steps in a scenario (ScenarioLimits.MaxSteps)");
             Declare(step, ctx);
             foreach (var (child, childCtx) in Nested(step, ctx))
                 Collect(child, childCtx, new Dictionary<string, int>());
@@ -237,14 +239,25 @@ internal sealed class ScenarioValidator
 
     private void CheckEvents(IReadOnlyList<ScenarioEvent> events)
     {
+        if (events.Count > ScenarioLimits.MaxEvents)
+            throw Error(events[ScenarioLimits.MaxEvents].Path, $"{ScenarioLimits.Format(events.Count)} events; allowed: at most {ScenarioLimits.Format(ScenarioLimits.MaxEvents)} events in a scenario (ScenarioLimits.MaxEvents)");
         var arrived = 0;
+        var reads = 0L;
         foreach (var e in events)
         {
             if (e.Kind == ScenarioEventKind.DeviceArrives)
             {
                 if (e.Count < 1) throw Error(e.Path + ".count", $"count {e.Count}; allowed: 1 or more");
+                if ((long)arrived + e.Count > ScenarioLimits.MaxDevices)
+                    throw Error(e.Path + ".count", $"count {e.Count} brings the devices that arrive to {ScenarioLimits.Format((long)arrived + e.Count)}; allowed: at most {ScenarioLimits.Format(ScenarioLimits.MaxDevices)} devices in a run (ScenarioLimits.MaxDevices)");
                 arrived += e.Count;
                 continue;
+            }
+            if (e.Kind == ScenarioEventKind.ReadsComplete && e.Count >= 1)
+            {
+                reads += e.Count;
+                if (reads > ScenarioLimits.MaxReadCompletions)
+                    throw Error(e.Path + ".count", $"count {e.Count} brings the read completions to {ScenarioLimits.Format(reads)}; allowed: at most {ScenarioLimits.Format(ScenarioLimits.MaxReadCompletions)} in a run (ScenarioLimits.MaxReadCompletions)");
             }
             if (e.Kind == ScenarioEventKind.ReadsFail && e.Status is { IsSuccess: true } ok)
                 throw Error(e.Path + ".status", $"status {ok} is a success; allowed: an error status such as STATUS_UNSUCCESSFUL, STATUS_DEVICE_NOT_CONNECTED or STATUS_CANCELLED");

@@ -15,6 +15,9 @@ public sealed record RunResult
     /// <summary>Ordered events.</summary>
     public required IReadOnlyList<TraceEvent> Trace { get; init; }
 
+    /// <summary>How many trace events the run produced, whether or not <see cref="Trace"/> kept them.</summary>
+    public int TraceEventCount { get; init; }
+
     /// <summary>Ledger problems in the order found: double frees, frees while in use, uses after free, then leaks at image unload.</summary>
     public required IReadOnlyList<LedgerFinding> Findings { get; init; }
 

@@ -24,7 +24,7 @@ internal sealed partial class LifecycleRun
     {
         _scenario = scenario;
         _options = options;
-        _recorder = new TraceRecorder(options.RecordTrace);
+        _recorder = new TraceRecorder(options.RecordTrace, scenario.Name);
         var all = options.ApplyScenarioFailures ? scenario.Failures.Concat(options.Failures) : options.Failures;
         foreach (var f in all)
         {
@@ -145,6 +145,7 @@ internal sealed partial class LifecycleRun
             Options = _options,
             Failures = _failureList.ToArray(),
             Trace = _recorder.ToArray(),
+            TraceEventCount = _recorder.Count,
             Findings = _ledger.Findings.ToArray(),
             Diagnostics = _diagnostics.ToArray(),
             Outstanding = outstanding,

@@ -3,8 +3,9 @@ namespace DriverNotebooks.Kmdf;
 /// <summary>
 /// The trace of one run: ordered events, how deeply the current one is nested, and why the DDI being traced
 /// failed. Sequence numbers advance even when events are not kept, so a trace-less run numbers nothing differently.
+/// A run that would pass <see cref="ScenarioLimits.MaxTraceEvents"/> stops with a <see cref="ScenarioFormatException"/>.
 /// </summary>
-internal sealed class TraceRecorder(bool record)
+internal sealed class TraceRecorder(bool record, string scenario)
 {
     private readonly List<TraceEvent> _events = new(capacity: record ? 128 : 0);
     private int _sequence;
@@ -24,6 +25,10 @@ internal sealed class TraceRecorder(bool record)
     public int Emit(TraceLayer layer, TraceEventKind kind, string label, string routine, string? obj, Irql irql, NtStatus? status, string? detail)
     {
         var index = _sequence++;
+        if (index >= ScenarioLimits.MaxTraceEvents)
+        {
+            throw new ScenarioFormatException("$", $"a run of this scenario passes {ScenarioLimits.Format(ScenarioLimits.MaxTraceEvents)} trace events; allowed: at most {ScenarioLimits.Format(ScenarioLimits.MaxTraceEvents)} per run (ScenarioLimits.MaxTraceEvents): fewer devices, read completions or steps in callbacks", scenarioName: scenario);
+        }
         if (record) _events.Add(new TraceEvent(index, layer, kind, label, routine, obj, irql, status, detail, Depth));
         return index;
     }
@@ -45,6 +50,9 @@ internal sealed class TraceRecorder(bool record)
         e.Status = status;
         if (reason is not null) e.Detail = reason;
     }
+
+    /// <summary>How many events the run produced, kept or not.</summary>
+    public int Count => _sequence;
 
     public TraceEvent[] ToArray() => _events.ToArray();
 }

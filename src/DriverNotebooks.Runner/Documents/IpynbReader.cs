@@ -10,7 +10,7 @@ namespace DriverNotebooks.Runner.Documents;
 /// </summary>
 public static class IpynbReader
 {
-    public static Notebook Read(string path) => Parse(NotebookText.Decode(File.ReadAllBytes(path), path), path);
+    public static Notebook Read(string path) => Parse(NotebookText.Decode(BoundedFile.ReadNotebook(path), path), path);
 
     /// <summary>Parses <paramref name="text"/>; <paramref name="path"/> names the file in messages.</summary>
     public static Notebook Parse(string text, string path)

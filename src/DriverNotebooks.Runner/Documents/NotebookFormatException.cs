@@ -32,5 +32,9 @@ public sealed class NotebookFormatException : Exception
     public static NotebookFormatException AtPath(string path, string jsonPath, string problem) =>
         new(path, jsonPath, ": ", problem);
 
+    /// <summary>A problem with the file as a whole (its size, say), with no position in it.</summary>
+    public static NotebookFormatException WholeFile(string path, string problem) =>
+        new(path, "", "", problem);
+
     private static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();
 }

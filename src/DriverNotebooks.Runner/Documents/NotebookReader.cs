@@ -11,7 +11,7 @@ public static class NotebookReader
     /// <summary>Reads and parses the file; a malformed one throws <see cref="NotebookFormatException"/>.</summary>
     public static Notebook Read(string path)
     {
-        var bytes = File.ReadAllBytes(path);
+        var bytes = BoundedFile.ReadNotebook(path);
         return Parse(NotebookText.Decode(bytes, path), path);
     }
 

@@ -5,7 +5,8 @@ namespace DriverNotebooks.Runner.Rendering;
 /// <summary>
 /// Writes files so a reader sees the old file or the whole new one, never part: the text goes to a
 /// temporary file in the same folder, is flushed to disk, and is renamed over the target. On any
-/// failure the temporary file is removed.
+/// failure the temporary file is removed; one left behind by a killed process is removed by the next
+/// write of the same target (only names of our own pattern, and only when no writer holds them open).
 /// </summary>
 public static class AtomicFile
 {
@@ -20,6 +21,7 @@ public static class AtomicFile
     /// <summary>Writes through <paramref name="write"/> into a temporary file, then moves it over <paramref name="path"/>.</summary>
     public static void Write(string path, Action<FileStream> write)
     {
+        RemoveLeftovers(path);
         var temporary = TemporaryPathFor(path);
         try
         {
@@ -43,6 +45,7 @@ public static class AtomicFile
     /// </summary>
     public static async Task ProduceAsync(string path, Func<string, Task> produce)
     {
+        RemoveLeftovers(path);
         var temporary = TemporaryPathFor(path);
         try
         {
@@ -61,6 +64,53 @@ public static class AtomicFile
         var full = Path.GetFullPath(path);
         var directory = Path.GetDirectoryName(full)!;
         return Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+    }
+
+    /// <summary>True for a name <see cref="TemporaryPathFor"/> gives <paramref name="path"/>: <c>.NAME.{32 hex digits}.tmp</c>.</summary>
+    public static bool IsTemporaryFor(string path, string candidate)
+    {
+        var name = Path.GetFileName(Path.GetFullPath(path));
+        var file = Path.GetFileName(candidate);
+        var prefix = $".{name}.";
+        const int GuidDigits = 32;
+        return file.Length == prefix.Length + GuidDigits + ".tmp".Length
+            && file.StartsWith(prefix, StringComparison.Ordinal)
+            && file.EndsWith(".tmp", StringComparison.Ordinal)
+            && file.AsSpan(prefix.Length, GuidDigits).ContainsAnyExcept("0123456789abcdef") is false;
+    }
+
+    /// <summary>
+    /// Removes temporary files an earlier, killed write of <paramref name="path"/> left beside it. One another
+    /// process is still writing is locked (FileShare.None) and is left alone.
+    /// </summary>
+    public static void RemoveLeftovers(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(full)!;
+        if (!Directory.Exists(directory)) return;
+        IEnumerable<string> candidates;
+        try
+        {
+            candidates = Directory.EnumerateFiles(directory, $".{Path.GetFileName(full)}.*.tmp").Where(f => IsTemporaryFor(full, f)).ToList();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return;
+        }
+        foreach (var candidate in candidates)
+        {
+            try
+            {
+                using (new FileStream(candidate, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+                {
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                continue;
+            }
+            TryDelete(candidate);
+        }
     }
 
     private static void TryDelete(string path)

@@ -29,6 +29,11 @@ public static class NotebookDiscovery
                     .ToList();
                 if (!notebooks.Any()) throw new NotebookDiscoveryException($"'{path}' has no notebooks: expected .dib or .ipynb files directly in it");
             }
+            else if (!NotebookReader.IsNotebook(path) && Path.GetExtension(path) is { Length: > 0 } extension)
+            {
+                // Said before whether it exists: README.md is the wrong kind of file wherever it is.
+                throw new NotebookDiscoveryException($"'{path}' is not a notebook: unsupported extension '{extension}'; allowed: a .dib or .ipynb file, or a folder of them");
+            }
             else if (File.Exists(path))
             {
                 if (!NotebookReader.IsNotebook(path)) throw new NotebookDiscoveryException($"'{path}' is not a notebook: expected a .dib or .ipynb file, or a folder of them");

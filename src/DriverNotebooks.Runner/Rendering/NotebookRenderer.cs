@@ -35,6 +35,29 @@ public static class NotebookRenderer
             : null;
     }
 
+    /// <summary>
+    /// A one-line reason why the outputs of <paramref name="notebookPath"/> cannot be written into
+    /// <see cref="RenderOptions.OutputDirectory"/>, found before any cell runs; null when nothing stands in the way.
+    /// The folder, or a folder above it, being a file, and an output name taken by a folder, are caught here.
+    /// </summary>
+    public static string? OutputProblem(string notebookPath, RenderOptions options)
+    {
+        if (WouldOverwriteInput(notebookPath, options) is { } overwrite) return overwrite;
+        var directory = Path.GetFullPath(options.OutputDirectory);
+        for (var folder = directory; folder is not null; folder = Path.GetDirectoryName(folder))
+        {
+            if (File.Exists(folder))
+            {
+                return folder == directory
+                    ? $"--output '{options.OutputDirectory}' is a file; allowed: a folder (created when missing)"
+                    : $"--output '{options.OutputDirectory}': {folder} is a file, so the folder cannot be made; allowed: a folder (created when missing)";
+            }
+            if (Directory.Exists(folder)) break;
+        }
+        var taken = OutputPaths(notebookPath, options).FirstOrDefault(Directory.Exists);
+        return taken is null ? null : $"--output '{options.OutputDirectory}': {taken} is a folder, so the output cannot be written there; allowed: a folder where NAME.ipynb and NAME.html are files or missing";
+    }
+
     public static async Task<RenderResult> RenderAsync(
         Notebook notebook, RenderOptions options, IProgress<RunProgress>? progress = null, CancellationToken cancellationToken = default)
     {

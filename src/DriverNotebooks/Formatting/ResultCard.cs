@@ -114,7 +114,7 @@ public sealed class ResultCard(string title)
         "<style>.dn-result{margin:.4em 0 1em}.dn-result .dn-title{margin:.2em 0 .3em;font-size:1.05em}" +
         ".dn-result .dn-lead{margin:.2em 0 .5em;color:#444}.dn-result .dn-verdict{margin:.3em 0 .6em;padding:.4em .7em;border-left:4px solid #1f5fa8;background:#f1f5fb}" +
         ".dn-result .dn-note{margin:.3em 0;color:#57606a;font-size:.92em}.dn-result table{border-collapse:collapse;margin:.4em 0}" +
-        ".dn-result th,.dn-result td{border:1px solid #d0d7de;padding:2px 8px;text-align:left;vertical-align:top;overflow-wrap:anywhere}" +
+        ".dn-result th,.dn-result td{border:1px solid #d0d7de;padding:2px 8px;text-align:left;vertical-align:top;overflow-wrap:break-word;word-break:normal}" +
         ".dn-result .dn-numbers th{background:#f6f8fa;font-weight:600}.dn-result caption{text-align:left;font-weight:600;padding:.2em 0}" +
         ".dn-result details summary{cursor:pointer;color:#57606a;margin:.3em 0}</style>";
 }

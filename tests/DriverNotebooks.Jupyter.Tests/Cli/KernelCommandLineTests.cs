@@ -50,6 +50,7 @@ public sealed class KernelCommandLineTests
     [Theory]
     [InlineData(new[] { "--user", "--prefix", "x" }, "drivernb kernel install: give --user or --prefix, not both")]
     [InlineData(new[] { "--name", "my kernel" }, "drivernb kernel install: --name 'my kernel': use letters, digits, '.', '_' and '-' (Jupyter's rule for kernel names)")]
+    [InlineData(new[] { "--prefix", "" }, "drivernb kernel install: --prefix '': empty; allowed: a folder path, e.g. a virtual environment (kernels go into DIR/share/jupyter/kernels)")]
     public void Kernel_install_misuse_is_one_line_with_exit_code_2(string[] options, string message)
     {
         // When
@@ -67,6 +68,7 @@ public sealed class KernelCommandLineTests
     [InlineData("no-port.json", """{"ip": "127.0.0.1", "iopub_port": 2, "stdin_port": 3, "control_port": 4, "hb_port": 5}""", "\"shell_port\" is missing; expected the port number the Jupyter client chose")]
     [InlineData("bad-port.json", """{"ip": "127.0.0.1", "shell_port": "one", "iopub_port": 2, "stdin_port": 3, "control_port": 4, "hb_port": 5}""", "\"shell_port\" should be a port number from 1 to 65535, found the string \"one\"")]
     [InlineData("ipc.json", """{"transport": "ipc", "ip": "kernel", "shell_port": 1, "iopub_port": 2, "stdin_port": 3, "control_port": 4, "hb_port": 5}""", "\"transport\" is \"ipc\"; drivernb kernel listens on \"tcp\" only")]
+    [InlineData("repeated-port.json", """{"ip": "127.0.0.1", "shell_port": 1, "iopub_port": 2, "stdin_port": 3, "control_port": 2, "hb_port": 5}""", "\"control_port\" is 2, the same as \"iopub_port\"; expected a port of its own for each of the five channels")]
     public void A_missing_or_malformed_connection_file_is_one_line_naming_the_file_with_exit_code_2(string name, string? text, string problem)
     {
         // Given
@@ -82,25 +84,49 @@ public sealed class KernelCommandLineTests
         Assert.Equal("", result.Output);
     }
 
-    [Fact]
-    public void A_port_already_in_use_is_one_line_naming_the_file_and_the_port_with_exit_code_2()
+    [SkippableFact]
+    public void A_connection_file_that_never_ends_is_refused_after_a_bounded_read()
     {
-        // Given: the shell port is taken
+        // Given: a connection file that is /dev/zero
+        Skip.IfNot(File.Exists("/dev/zero"), "needs /dev/zero");
+        using var folder = new TempFolder();
+        var path = folder.File("endless.json");
+        File.CreateSymbolicLink(path, "/dev/zero");
+
+        // When
+        var result = RequiredTools.Drivernb("kernel", "--connection-file", path);
+
+        // Then
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"drivernb kernel: {path}: larger than 1 MiB; expected the small JSON object a Jupyter client writes", result.Error.TrimEnd('\n'));
+    }
+
+    [Theory]
+    [InlineData("shell")]
+    [InlineData("iopub")]
+    [InlineData("stdin")]
+    [InlineData("control")]
+    [InlineData("hb")]
+    public void A_port_already_in_use_is_one_line_naming_the_file_and_the_port_with_exit_code_2(string channel)
+    {
+        // Given: one channel's port is taken
         using var folder = new TempFolder();
         var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         taken.Start();
         try
         {
             var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
-            var free = KernelProcess.FreePorts(4);
-            var path = folder.Write("busy.json", $$"""{"ip": "127.0.0.1", "shell_port": {{port}}, "iopub_port": {{free[0]}}, "stdin_port": {{free[1]}}, "control_port": {{free[2]}}, "hb_port": {{free[3]}}}""");
+            var free = new Queue<int>(KernelProcess.FreePorts(4));
+            var ports = new[] { "shell", "iopub", "stdin", "control", "hb" }.ToDictionary(c => c, c => c == channel ? port : free.Dequeue());
+            var path = folder.Write("busy.json", $$"""{"ip": "127.0.0.1", "shell_port": {{ports["shell"]}}, "iopub_port": {{ports["iopub"]}}, "stdin_port": {{ports["stdin"]}}, "control_port": {{ports["control"]}}, "hb_port": {{ports["hb"]}}}""");
 
             // When
             var result = RequiredTools.Drivernb("kernel", "--connection-file", path);
 
             // Then
             Assert.Equal(2, result.ExitCode);
-            Assert.Equal($"drivernb kernel: {path}: cannot listen on tcp://127.0.0.1:{port} for shell: the port is already in use (another kernel, or a stale connection file?)", result.Error.TrimEnd('\n'));
+            var name = channel == "hb" ? "heartbeat" : channel;
+            Assert.Equal($"drivernb kernel: {path}: cannot listen on tcp://127.0.0.1:{port} for {name}: the port is already in use (another kernel, or a stale connection file?)", result.Error.TrimEnd('\n'));
         }
         finally
         {

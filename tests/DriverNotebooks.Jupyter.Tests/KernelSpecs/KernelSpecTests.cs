@@ -29,6 +29,22 @@ public sealed class KernelSpecTests
     }
 
     [Fact]
+    public void The_readme_shows_both_argv_forms_the_kernelspec_writes()
+    {
+        // Given: what KernelSpec writes for an apphost or tool drivernb, and for drivernb.dll under the dotnet host
+        static string Shown(IReadOnlyList<string> argv) => "[" + string.Join(", ", argv.Select(a => $"\"{a}\"")) + "]";
+        var itself = KernelSpec.For(KernelLauncher.For("/abs/path/drivernb", null)).Argv;
+        var hosted = KernelSpec.For(KernelLauncher.For("/abs/path/dotnet", "/abs/path/drivernb.dll")).Argv;
+
+        // When
+        var readme = string.Join(' ', File.ReadAllText(Repository.PathOf("README.md")).Split((char[])['\n', '\r', ' '], StringSplitOptions.RemoveEmptyEntries));
+
+        // Then
+        Assert.Contains($"`{Shown(itself)}`", readme);
+        Assert.Contains($"`{Shown(hosted)}`", readme);
+    }
+
+    [Fact]
     public void Installing_writes_kernel_json_and_a_logo_into_a_folder_named_after_the_kernel_and_replaces_an_old_one()
     {
         // Given

@@ -62,6 +62,32 @@ public sealed class KernelProtocolTests(SharedKernel kernel)
     }
 
     [Fact]
+    public void A_validly_signed_message_sent_three_times_runs_once_and_the_replays_are_dropped_and_logged()
+    {
+        // Given: a variable counting the runs
+        Assert.Equal("ok", Client.Execute("var replayedRuns = 0;").Status);
+
+        // When: the same signed execute_request arrives three times (a captured message replayed)
+        var request = Client.SendRepeatedly(KernelChannel.Shell, MessageTypes.ExecuteRequest, new JsonObject
+        {
+            ["code"] = "replayedRuns++;",
+            ["silent"] = false,
+            ["store_history"] = true,
+            ["user_expressions"] = new JsonObject(),
+            ["allow_stdin"] = false,
+            ["stop_on_error"] = true,
+        }, times: 3);
+        var reply = Client.ReplyTo(KernelChannel.Shell, request, KernelClient.DefaultTimeout);
+        var after = Client.Execute("replayedRuns");
+
+        // Then: one reply, one run, and the two copies are in the log
+        Assert.Equal("ok", (string?)KernelClient.ContentOf(reply)["status"]);
+        Assert.Throws<TimeoutException>(() => Client.ReplyTo(KernelChannel.Shell, request, TimeSpan.FromSeconds(1)));
+        Assert.Equal("1", (string?)after.Published(MessageTypes.ExecuteResult).Single()["data"]!["text/plain"]);
+        Assert.Contains($"dropped a {MessageTypes.ExecuteRequest} on shell: duplicate signature (a replayed message)", kernel.Process.Stderr);
+    }
+
+    [Fact]
     public void The_heartbeat_echoes_what_it_is_sent_even_while_a_cell_runs()
     {
         // Given: a cell that takes a while

@@ -67,6 +67,15 @@ internal sealed class KernelClient : IDisposable
 
     public void SendFrames(KernelChannel channel, List<byte[]> frames) => Socket(channel).SendMultipartBytes(frames);
 
+    /// <summary>Signs one request and sends the very same frames <paramref name="times"/> times, as a replaying attacker would.</summary>
+    public JupyterMessage SendRepeatedly(KernelChannel channel, string msgType, JsonObject content, int times)
+    {
+        var message = JupyterMessage.Create(msgType, content, JupyterJson.Context.JsonObject, _origin);
+        var frames = WireFormat.Encode(message, _signer);
+        for (var i = 0; i < times; i++) SendFrames(channel, [.. frames.Select(f => f.ToArray())]);
+        return message;
+    }
+
     /// <summary>The next message on <paramref name="channel"/>, or null when none comes in time.</summary>
     public JupyterMessage? Receive(KernelChannel channel, TimeSpan timeout)
     {

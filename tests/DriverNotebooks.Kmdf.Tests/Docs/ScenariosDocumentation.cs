@@ -46,6 +46,18 @@ public sealed partial class ScenariosDocumentation
     }
 
     [Fact]
+    public void SCENARIOS_md_states_every_size_limit_with_its_value()
+    {
+        var document = Document();
+        var limits = typeof(ScenarioLimits).GetFields().Concat(typeof(FaultSweepLimits).GetFields()).Where(f => f.IsLiteral).ToList();
+
+        Assert.Equal(8, limits.Count);
+        Assert.All(limits, f => Assert.Contains(
+            $"| `{f.DeclaringType!.Name}.{f.Name}` | {Convert.ToInt64(f.GetRawConstantValue(), System.Globalization.CultureInfo.InvariantCulture).ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}",
+            document));
+    }
+
+    [Fact]
     public void SCENARIOS_md_documents_every_step_name()
     {
         var document = Document();

@@ -58,6 +58,43 @@ public sealed class AtomicFileTests
     }
 
     [Fact]
+    public void The_next_write_removes_temporary_files_a_killed_write_left_and_only_ours()
+    {
+        // Given: what a write killed mid-way leaves (ours, for this target), and files that merely look alike
+        using var folder = new TempFolder();
+        var path = folder.Write("out.html", "old");
+        var leftover = AtomicFile.TemporaryPathFor(path);
+        File.WriteAllText(leftover, "half a fi");
+        folder.Write("keep.tmp", "someone else's");
+        folder.Write(".out.html.notahexguid.tmp", "not our pattern");
+        folder.Write(".other.html." + Guid.NewGuid().ToString("N") + ".tmp", "another target's");
+
+        // When
+        AtomicFile.WriteAllText(path, "new");
+
+        // Then
+        Assert.False(File.Exists(leftover));
+        Assert.Equal("new", File.ReadAllText(path));
+        Assert.Equal(4, folder.Files().Count);
+    }
+
+    [Fact]
+    public void A_temporary_file_another_writer_holds_open_is_left_alone()
+    {
+        // Given: a write in progress in another process, holding its temporary file as AtomicFile does
+        using var folder = new TempFolder();
+        var path = folder.Write("out.html", "old");
+        var inProgress = AtomicFile.TemporaryPathFor(path);
+        using var writer = new FileStream(inProgress, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+
+        // When
+        AtomicFile.RemoveLeftovers(path);
+
+        // Then
+        Assert.True(File.Exists(inProgress));
+    }
+
+    [Fact]
     public void The_temporary_file_is_in_the_same_folder_so_the_rename_is_atomic()
     {
         // When

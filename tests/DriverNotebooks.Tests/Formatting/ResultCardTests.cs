@@ -35,6 +35,18 @@ public class ResultCardTests
     }
 
     [Fact]
+    public void Table_cells_wrap_between_words_and_break_only_a_token_too_long_for_the_line()
+    {
+        var html = Card().ToHtml();
+
+        // overflow-wrap:anywhere lets the table shrink columns until words split mid-word (issue 13);
+        // break-word only splits a token that cannot fit on a line of its own.
+        Assert.Contains(".dn-result th,.dn-result td{", html);
+        Assert.Contains("overflow-wrap:break-word;word-break:normal", html);
+        Assert.DoesNotContain("overflow-wrap:anywhere", html);
+    }
+
+    [Fact]
     public void A_table_row_with_the_wrong_number_of_cells_is_a_programming_error() =>
         Assert.Throws<ArgumentException>(() => new ResultTable("t", "a", "b").Row("only one"));
 }

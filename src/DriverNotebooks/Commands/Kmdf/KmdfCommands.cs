@@ -69,7 +69,7 @@ public static class KmdfCommands
         var failSteps = arguments.Values(KmdfOptions.Fail);
         if (failSteps.Count > 0)
         {
-            var known = FaultSweep.Discover(scenario, semantics);
+            var known = KmdfOptions.Checked(() => FaultSweep.Discover(scenario, semantics));
             foreach (var step in failSteps)
             {
                 if (!known.Contains(step, StringComparer.Ordinal))
@@ -81,19 +81,20 @@ public static class KmdfCommands
             }
         }
         cancellationToken.ThrowIfCancellationRequested();
-        var run = LifecycleSimulator.Run(scenario, options);
+        var run = KmdfOptions.Checked(() => LifecycleSimulator.Run(scenario, options));
         return new CommandOutput(new LifecycleReport(scenario, run), KmdfJson.Run(scenario, run));
     }
 
     private static CommandOutput RunFaults(CommandArguments arguments, CancellationToken cancellationToken)
     {
         var scenario = KmdfOptions.ResolveScenario(arguments);
-        var sweep = FaultSweep.Run(scenario, new FaultSweepOptions
+        var sweepOptions = new FaultSweepOptions
         {
             IncludePairs = arguments.Flag(KmdfOptions.Pairs),
             Status = KmdfOptions.ParseStatus(arguments),
             Semantics = KmdfOptions.ParseSemantics(arguments),
-        });
+        };
+        var sweep = KmdfOptions.Checked(() => FaultSweep.Run(scenario, sweepOptions));
         cancellationToken.ThrowIfCancellationRequested();
         return new CommandOutput(sweep, KmdfJson.Sweep(sweep));
     }

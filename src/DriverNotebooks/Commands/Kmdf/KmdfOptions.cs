@@ -39,6 +39,19 @@ public static class KmdfOptions
 
     internal static NtStatus ParseStatus(CommandArguments arguments) => arguments.Convert(Status, NtStatus.Parse, NtStatus.InsufficientResources);
 
+    /// <summary>Runs engine code, reporting a scenario past a limit (<see cref="ScenarioLimits"/>) as a one-line usage error.</summary>
+    internal static T Checked<T>(Func<T> engineCall)
+    {
+        try
+        {
+            return engineCall();
+        }
+        catch (ScenarioFormatException e)
+        {
+            throw new CommandLineException(e.Message);
+        }
+    }
+
     /// <summary>Resolves <c>--scenario</c>, turning a bad name or file into a one-line usage error.</summary>
     internal static Scenario ResolveScenario(CommandArguments arguments)
     {

@@ -83,7 +83,7 @@ public static class UsbCommands
         if (arguments.Has(UsbOptions.Transfer) || arguments.Has(UsbOptions.Pending) || arguments.Has(UsbOptions.Turnaround))
         {
             pipeline = new PipelineSettings(
-                arguments.Convert(UsbOptions.Pending, UsbOptions.WholeNumber, 0),
+                arguments.Convert(UsbOptions.Pending, UsbOptions.PendingReads, 0),
                 arguments.Has(UsbOptions.Transfer) ? Quantities.ParseBytes(arguments.Value(UsbOptions.Transfer)!) : DefaultTransfer(endpoint, options),
                 arguments.Has(UsbOptions.Turnaround) ? Quantities.ParseDuration(arguments.Value(UsbOptions.Turnaround)!) : Duration.Zero)
             {
@@ -101,7 +101,7 @@ public static class UsbCommands
         var (endpoint, options) = UsbOptions.ParseEndpoint(arguments);
         var settings = new SimulationSettings(
             endpoint,
-            arguments.Convert(UsbOptions.Pending, UsbOptions.WholeNumber, 0),
+            arguments.Convert(UsbOptions.Pending, UsbOptions.PendingReads, 0),
             arguments.Has(UsbOptions.Transfer) ? Quantities.ParseBytes(arguments.Value(UsbOptions.Transfer)!) : DefaultTransfer(endpoint, options),
             TurnaroundDistribution.Parse(arguments.Value(UsbOptions.TurnaroundDistribution)!))
         {

@@ -226,10 +226,19 @@ public static class UsbOptions
         }
     }
 
-    internal static int WholeNumber(string text) =>
-        int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
-            ? value
+    internal static int WholeNumber(string text) => WholeNumberIn(text, $"a whole number from {int.MinValue} to {int.MaxValue}");
+
+    /// <summary><c>--pending</c>: a whole number (one too large for the engine is out of range, not "not a whole number"; the engine checks the sign).</summary>
+    internal static int PendingReads(string text) => WholeNumberIn(text, $"0 to {int.MaxValue} (0 means the framework default of 2; the framework uses at most 10)");
+
+    /// <summary>Digits too many for an int are out of range, stated with <paramref name="allowed"/>; anything else not digits is not a whole number.</summary>
+    private static int WholeNumberIn(string text, string allowed)
+    {
+        if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)) return value;
+        return System.Numerics.BigInteger.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)
+            ? throw new OverflowException($"out of range; allowed: {allowed}")
             : throw new FormatException("not a whole number");
+    }
 
     /// <summary>The endpoint and analysis options from the shared endpoint options.</summary>
     internal static (EndpointDescriptor Endpoint, AnalysisOptions Options) ParseEndpoint(CommandArguments arguments)
