@@ -62,7 +62,8 @@ public static class FaultSweep
         return unscripted.Concat(scripted).Distinct(StringComparer.Ordinal).ToArray();
     }
 
-    public static FaultSweepResult Run(Scenario scenario, FaultSweepOptions? options = null)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; checked before each run.</exception>
+    public static FaultSweepResult Run(Scenario scenario, FaultSweepOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         options ??= new FaultSweepOptions();
@@ -85,7 +86,7 @@ public static class FaultSweep
         var points = new FaultPoint[plan.Count];
         try
         {
-            Parallel.For(0, plan.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism) },
+            Parallel.For(0, plan.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism), CancellationToken = cancellationToken },
                 i => points[i] = Point(scenario, baseOptions, options.Status, plan[i]));
         }
         catch (AggregateException e) when (e.InnerExceptions.OfType<ScenarioFormatException>().FirstOrDefault() is { } limit)

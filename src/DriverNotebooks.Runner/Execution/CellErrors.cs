@@ -34,6 +34,12 @@ public static class CellErrors
 
     public static ErrorOutput Interrupted() => Single(InterruptedError, "the cell was interrupted");
 
+    /// <summary>An interrupted cell whose code went on running: said plainly, since it still uses a core.</summary>
+    public static ErrorOutput InterruptedButRunning(TimeSpan grace) => Single(
+        InterruptedError,
+        $"the cell was interrupted but did not stop within {Durations.Format(grace)}: its code does not check its CancellationToken, " +
+        "so it runs on in the background until the kernel restarts or drivernb exits");
+
     /// <summary>
     /// Compiler errors as <c>(3,5): error CS0103: The name 'x' does not exist in the current context</c>,
     /// lines and columns counted in the cell.

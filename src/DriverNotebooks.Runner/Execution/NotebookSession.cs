@@ -105,7 +105,10 @@ public sealed class NotebookSession : IDisposable
             }
             catch (OperationCanceledException) when (running.IsCancellationRequested)
             {
-                return Abandon(cell, running, sink, count, CellStatus.Cancelled, CellErrors.Interrupted());
+                // Cooperative code stops at its next look at the token: give it a moment, then say which it was.
+                var stopped = await Task.WhenAny(work, Task.Delay(InterruptGrace, CancellationToken.None)).ConfigureAwait(false) == work;
+                return Abandon(cell, running, sink, count, CellStatus.Cancelled,
+                    stopped ? CellErrors.Interrupted() : CellErrors.InterruptedButRunning(InterruptGrace));
             }
             finally
             {
@@ -146,6 +149,9 @@ public sealed class NotebookSession : IDisposable
         sink.Write(error);
         return new CellResult(count, CellStatus.Failed, error);
     }
+
+    /// <summary>How long an interrupted cell is given to stop before it is reported as still running.</summary>
+    public static TimeSpan InterruptGrace { get; } = TimeSpan.FromSeconds(1);
 
     private static CellResult Abandon(CellContext cell, CancellationTokenSource running, ICellOutputSink sink, int count, CellStatus status, ErrorOutput error)
     {

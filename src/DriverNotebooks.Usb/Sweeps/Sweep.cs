@@ -9,7 +9,8 @@ public static class Sweep
 {
     /// <summary>Runs <paramref name="settings"/>.</summary>
     /// <exception cref="UsbInputException">Empty lists, a bad seed count, or settings a run rejects.</exception>
-    public static SweepResult Run(SweepSettings settings)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; every worker stops within a few milliseconds.</exception>
+    public static SweepResult Run(SweepSettings settings, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
         if (settings.PendingReads is not { Count: > 0 })
@@ -36,19 +37,26 @@ public static class Sweep
         var idleFraction = new double[jobs];
         var p99 = new double[jobs];
         var workers = Math.Max(1, Math.Min(settings.MaxDegreeOfParallelism ?? Environment.ProcessorCount, jobs));
-        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
+        try
         {
-            var simulator = new ReaderSimulator();
-            for (var job = w; job < jobs; job += workers)
+            Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken }, w =>
             {
-                var plan = points[job / seeds].Plan!;
-                var totals = simulator.Execute(plan, settings.FirstSeed + (ulong)(job % seeds), null);
+                var simulator = new ReaderSimulator();
+                for (var job = w; job < jobs; job += workers)
+                {
+                    var plan = points[job / seeds].Plan!;
+                    var totals = simulator.Execute(plan, settings.FirstSeed + (ulong)(job % seeds), null, cancellationToken);
                 var seconds = plan.TotalIntervals * plan.Period.Seconds;
-                throughput[job] = totals.DeliveredPackets * (double)plan.MaxPacket / seconds;
-                idleFraction[job] = totals.Idle / (double)plan.TotalIntervals;
-                p99[job] = simulator.Summarize(plan, totals).P99Seconds;
-            }
-        });
+                    throughput[job] = totals.DeliveredPackets * (double)plan.MaxPacket / seconds;
+                    idleFraction[job] = totals.Idle / (double)plan.TotalIntervals;
+                    p99[job] = simulator.Summarize(plan, totals).P99Seconds;
+                }
+            });
+        }
+        catch (AggregateException e) when (cancellationToken.IsCancellationRequested && e.InnerExceptions.All(i => i is OperationCanceledException))
+        {
+            throw new OperationCanceledException(cancellationToken);
+        }
 
         var rows = new SweepRow[points.Count];
         long intervals = 0;

@@ -185,6 +185,29 @@ public sealed class KernelProtocolTests(SharedKernel kernel)
     }
 
     [Fact]
+    public void An_interrupt_stops_a_long_usb_simulation_inside_the_engine()
+    {
+        // Given: a magic command simulating a million seconds of bus time (minutes of work on both cores)
+        var running = Client.Send(KernelChannel.Shell, MessageTypes.ExecuteRequest, new JsonObject
+        {
+            ["code"] = "#!usb-sweep --speed high --type interrupt --max-packet 1024 --duration 1000000s --seeds 2",
+        });
+        Thread.Sleep(3000);
+
+        // When
+        var interrupt = Client.Request(KernelChannel.Control, MessageTypes.InterruptRequest, timeout: TimeSpan.FromSeconds(5));
+        var reply = KernelClient.ContentOf(Client.ReplyTo(KernelChannel.Shell, running, TimeSpan.FromSeconds(20)));
+        var error = Client.IopubUntilIdle(running, TimeSpan.FromSeconds(10))
+            .Where(m => m.MsgType == MessageTypes.Error).Select(KernelClient.ContentOf).Single();
+
+        // Then: the engine saw the token within the grace period, so the cell is reported as stopped, not running on
+        Assert.Equal("ok", interrupt.Status);
+        Assert.Equal("Interrupted", (string?)reply["ename"]);
+        Assert.Equal(Runner.Execution.CellErrors.Interrupted().Value, (string?)error["evalue"]);
+        Assert.Equal("ok", Client.Execute("1 + 1").Status);
+    }
+
+    [Fact]
     public void A_failed_cell_aborts_the_cells_queued_behind_it_when_stop_on_error()
     {
         // Given: a failing cell and one queued behind it

@@ -301,11 +301,11 @@ public sealed class NotebookSessionTests
 
         // Then
         Assert.True(CellStatus.Cancelled == result.Status, $"{result.Status}: {result.Error}");
-        Assert.Equal(CellErrors.InterruptedError, Assert.IsType<ErrorOutput>(sink.Outputs[^1]).Name);
+        Assert.Equal(CellErrors.Interrupted().Value, Assert.IsType<ErrorOutput>(sink.Outputs[^1]).Value);
     }
 
     [Fact]
-    public async Task Interrupting_a_cell_that_ignores_its_token_abandons_it_and_frees_the_session()
+    public async Task Interrupting_a_cell_that_ignores_its_token_abandons_it_says_it_runs_on_and_frees_the_session()
     {
         // Given: a cell blocked for a minute that never looks at its token
         using var cells = new SessionHarness();
@@ -321,6 +321,7 @@ public sealed class NotebookSessionTests
 
         // Then
         Assert.Equal(CellStatus.Cancelled, result.Status);
+        Assert.Equal(CellErrors.InterruptedButRunning(NotebookSession.InterruptGrace).Value, Assert.IsType<ErrorOutput>(sink.Outputs[^1]).Value);
         Assert.Equal("7", Assert.IsType<ExecuteResultOutput>(Assert.Single(after)).Data.PlainText());
     }
 

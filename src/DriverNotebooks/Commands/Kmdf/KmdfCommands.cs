@@ -94,7 +94,7 @@ public static class KmdfCommands
             Status = KmdfOptions.ParseStatus(arguments),
             Semantics = KmdfOptions.ParseSemantics(arguments),
         };
-        var sweep = KmdfOptions.Checked(() => FaultSweep.Run(scenario, sweepOptions));
+        var sweep = KmdfOptions.Checked(() => FaultSweep.Run(scenario, sweepOptions, cancellationToken));
         cancellationToken.ThrowIfCancellationRequested();
         return new CommandOutput(sweep, KmdfJson.Sweep(sweep));
     }

@@ -113,8 +113,7 @@ public static class UsbCommands
             Queue = UsbOptions.ParseQueue(arguments),
             AllowPendingReadsBeyondFrameworkMax = arguments.Flag(UsbOptions.WhatIfPending),
         };
-        cancellationToken.ThrowIfCancellationRequested();
-        var result = ReaderSimulation.Run(settings);
+        var result = ReaderSimulation.Run(settings, cancellationToken);
         var measured = UsbOptions.MeasuredRate(arguments);
         return new CommandOutput(new SimulationView(result, measured), UsbJson.Simulation(result, measured));
     });
@@ -138,7 +137,7 @@ public static class UsbCommands
             AllowPendingReadsBeyondFrameworkMax = arguments.Flag(UsbOptions.WhatIfPending),
         };
         cancellationToken.ThrowIfCancellationRequested();
-        var result = Sweep.Run(settings);
+        var result = Sweep.Run(settings, cancellationToken);
         var axis = arguments.Value(UsbOptions.Vary) switch
         {
             "transfer" => SweepAxis.TransferLength,
