@@ -103,6 +103,8 @@ internal sealed class RenderVerb : ICliVerb
             if (NotebookRenderer.OutputProblem(path, options) is { } problem) throw new CommandLineException(problem);
         }
 
+        if (paths.Count > 1) return await IsolatedRender.RunAsync(paths, ChildOptions(arguments, options), context);
+
         var notebooks = ReadAll(paths, context);
         if (notebooks is null) return CommandLineException.ExitCode;
         Runner.StartupTiming.Mark("notebooks read");
@@ -111,6 +113,19 @@ internal sealed class RenderVerb : ICliVerb
         var results = await report.RenderAllAsync(notebooks, options, context.CancellationToken);
         Runner.StartupTiming.Mark("done");
         return results.Any(r => r.Failed(options)) ? 1 : 0;
+    }
+
+    /// <summary>The options a notebook's own process gets when several are rendered (<see cref="IsolatedRender"/>).</summary>
+    private static IReadOnlyList<string> ChildOptions(CommandArguments arguments, RenderOptions options)
+    {
+        var child = new List<string> { Output.Name, options.OutputDirectory };
+        if (arguments.Value(Timeout) is { } timeout) child.AddRange([Timeout.Name, timeout]);
+        if (arguments.Value(Paper) is { } paper) child.AddRange([Paper.Name, paper]);
+        foreach (var flag in new[] { AllowErrors, Pdf, NoChartImages })
+        {
+            if (arguments.Flag(flag)) child.Add(flag.Name);
+        }
+        return child;
     }
 
     /// <summary>Reads every notebook before running any, so a malformed one stops the command before it writes.</summary>

@@ -129,21 +129,28 @@ public sealed class RenderVerbTests
     }
 
     [Fact]
-    public async Task A_malformed_notebook_is_named_with_its_position_and_nothing_is_written()
+    public async Task One_bad_notebook_does_not_sink_the_folder_each_is_reported_in_one_line_and_the_others_are_written()
     {
-        // Given
+        // Given: a good notebook beside a malformed one, one whose cell calls Environment.Exit and one that overflows the stack
         using var folder = new TempFolder();
         folder.Write("in/good.dib", Passing);
-        var bad = folder.Write("in/bad.ipynb", "{\n  \"cells\": [\n    {\"cell_type\": \"code\",}\n  ]\n}\n");
+        var malformed = folder.Write("in/malformed.ipynb", "{\n  \"cells\": [\n    {\"cell_type\": \"code\",}\n  ]\n}\n");
+        var exits = folder.Write("in/exits.dib", "#!csharp\n\nEnvironment.Exit(3);\n");
+        var overflows = folder.Write("in/overflows.dib", "#!csharp\n\nint Deeper(int n) => Deeper(n + 1) + 1;\nDeeper(0)\n");
 
         // When
         var result = await CliTester.Run("render", folder.File("in"), "-o", folder.File("out"));
 
-        // Then
-        Assert.Equal(2, result.ExitCode);
-        Assert.StartsWith($"drivernb render: {bad}:3:", result.Error);
-        Assert.Single(result.Error.TrimEnd('\n').Split('\n'));
-        Assert.False(Directory.Exists(folder.File("out")));
+        // Then: the good one is written, each bad one named in one line, no stack frames, exit 1
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(["good.html", "good.ipynb"], Directory.EnumerateFiles(folder.File("out")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        var errors = result.Error.TrimEnd('\n').Split('\n');
+        Assert.Equal(3, errors.Length);
+        Assert.Contains(errors, l => l.StartsWith($"failed    {exits}: its drivernb process ended with exit code 3 before finishing", StringComparison.Ordinal));
+        Assert.Contains(errors, l => l.StartsWith($"failed    {overflows}: its drivernb process ended with exit code 134 before finishing (Stack overflow.)", StringComparison.Ordinal));
+        Assert.Contains(errors, l => l.StartsWith($"drivernb render: {malformed}:3:", StringComparison.Ordinal));
+        Assert.DoesNotContain("   at ", result.Error);
+        Assert.EndsWith("4 notebooks: 1 rendered, 3 failed\n", result.Output);
     }
 
     [Theory]

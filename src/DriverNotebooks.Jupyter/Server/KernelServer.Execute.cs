@@ -11,6 +11,33 @@ public sealed partial class KernelServer
     private ChartLibraryPlacement _chartLibrary = new();
     private string? _chartLibraryCell;
     private string? _executingCell;
+
+    /// <summary>The cell running now, for <see cref="ReportDyingCell"/>; null between cells.</summary>
+    private RunningCell? _runningCell;
+
+    private sealed record RunningCell(JupyterMessage Request, IopubOutputSink Sink, int ExecutionCount);
+
+    /// <summary>What a client sees when a cell ends the kernel's process (<c>Environment.Exit</c>) instead of returning.</summary>
+    internal static ErrorOutput DyingCellError { get; } = CellErrors.Single(
+        "KernelExited",
+        "the cell ended the kernel's process (Environment.Exit): the kernel must be restarted, and the state of earlier cells is gone");
+
+    /// <summary>
+    /// Runs while the process exits. If that happens in the middle of a cell (it called <c>Environment.Exit</c>)
+    /// and not because the kernel was asked to stop, the cell gets its error and reply before the sockets close,
+    /// so the front end shows why the kernel died instead of a cell that never ends.
+    /// </summary>
+    private void ReportDyingCell(object? sender, EventArgs e)
+    {
+        if (Volatile.Read(ref _stopRequested) == 1 || Volatile.Read(ref _runningCell) is not { } running) return;
+        running.Sink.Write(DyingCellError);
+        running.Sink.Flush();
+        Reply(KernelChannel.Shell, running.Request, MessageTypes.ExecuteReply,
+            ErrorReply(running.ExecutionCount, new CellResult(running.ExecutionCount, CellStatus.Failed, DyingCellError)), JupyterJson.Context.ExecuteReply);
+        Idle(running.Request);
+        RequestStop();
+        Completion.Wait(TimeSpan.FromSeconds(3));
+    }
     private int _executionCount;
 
     /// <summary>The execution worker: cells run one at a time, in the order their requests arrived.</summary>
@@ -61,6 +88,7 @@ public sealed partial class KernelServer
         try
         {
             var session = await _session.ConfigureAwait(false);
+            Volatile.Write(ref _runningCell, new RunningCell(request, sink, count));
             result = await session.ExecuteAsync(content.Code, sink, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception e)
@@ -73,6 +101,7 @@ public sealed partial class KernelServer
         }
         finally
         {
+            Volatile.Write(ref _runningCell, null);
             sink.Flush();
         }
 

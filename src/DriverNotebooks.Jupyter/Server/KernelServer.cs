@@ -78,6 +78,7 @@ public sealed partial class KernelServer : IDisposable
         var server = new KernelServer(connection, options ?? new KernelServerOptions());
         server._heartbeat.Start();
         server._socketThread.Start();
+        AppDomain.CurrentDomain.ProcessExit += server.ReportDyingCell;
         _ = Task.Run(server.RunExecutionsAsync);
         return server;
     }

@@ -30,6 +30,27 @@ public sealed class KernelLifetimeTests
         Assert.Equal(0, kernel.Process.ExitCode);
     }
 
+    [Fact]
+    public void A_cell_that_calls_Environment_Exit_gets_an_error_and_a_reply_saying_so_before_the_kernel_exits()
+    {
+        // Given
+        using var kernel = KernelProcess.Start();
+        using var client = kernel.Connect();
+        client.WaitUntilReady(TimeSpan.FromSeconds(60));
+
+        // When
+        var exchange = client.Execute("Console.WriteLine(\"leaving\");\nEnvironment.Exit(0);", timeout: TimeSpan.FromSeconds(30));
+        var exited = kernel.WaitForExit(TimeSpan.FromSeconds(15));
+
+        // Then: the front end learns why, instead of waiting on a cell that never replies
+        Assert.Equal("error", exchange.Status);
+        Assert.Equal("KernelExited", (string?)exchange.Content["ename"]);
+        var error = exchange.Published(MessageTypes.Error).Single();
+        Assert.StartsWith("the cell ended the kernel's process (Environment.Exit)", (string?)error["evalue"]);
+        Assert.Equal("leaving\n", (string?)exchange.Published(MessageTypes.Stream).Single()["text"]);
+        Assert.True(exited, "the kernel did not exit");
+    }
+
     [SkippableFact]
     public void A_kernel_whose_jupyter_client_died_stops_by_itself()
     {
