@@ -77,6 +77,8 @@ public class SimulationVerbTests
     [InlineData("kmdf --scenario {dir}/too-large.json", "drivernb kmdf: {dir}/too-large.json ($): the file is larger than 1,048,576 bytes; allowed: a scenario file of at most 1 MiB")]
     [InlineData("kmdf --scenario {dir}/100000-devices.json", "drivernb kmdf: {dir}/100000-devices.json:1:152 ($.events[0].count): count 100000 brings the devices that arrive to 100,000; allowed: at most 100 devices in a run (ScenarioLimits.MaxDevices)")]
     [InlineData("kmdf --scenario {dir}/2e9-devices.json", "drivernb kmdf: {dir}/2e9-devices.json:1:")]
+    [InlineData("kmdf --scenario {dir}/2e9-exponent-devices.json", "drivernb kmdf: {dir}/2e9-exponent-devices.json:1:152 ($.events[0].count): count 2000000000 brings the devices that arrive to 2,000,000,000; allowed: at most 100 devices in a run")]
+    [InlineData("kmdf --scenario {dir}/1e10-devices.json", "drivernb kmdf: {dir}/1e10-devices.json:1:")]
     [InlineData("kmdf --scenario {dir}/1001-read-completions.json", "drivernb kmdf: {dir}/1001-read-completions.json:1:")]
     [InlineData("kmdf --scenario {dir}/5000-steps.json", "drivernb kmdf: {dir}/5000-steps.json:1:")]
     [InlineData("kmdf --scenario {dir}/long-run.json", "drivernb kmdf: scenario 'long-run' ($): a run of this scenario passes 50,000 trace events; allowed: at most 50,000 per run (ScenarioLimits.MaxTraceEvents)")]
@@ -107,6 +109,8 @@ public class SimulationVerbTests
         yield return ("too-large.json", Utf8("{\"name\": \"big\", \"driverEntry\": [" + new string(' ', DriverNotebooks.Kmdf.ScenarioLimits.MaxFileBytes) + "]}"));
         yield return ("100000-devices.json", Utf8($$"""{"name":"many","driverEntry":[{{Device}}],"events":[{"event":"deviceArrives","count":100000}]}"""));
         yield return ("2e9-devices.json", Utf8($$"""{"name":"many","driverEntry":[{{Device}}],"events":[{"event":"deviceArrives","count":60},{"event":"deviceArrives","count":2000000000}]}"""));
+        yield return ("2e9-exponent-devices.json", Utf8($$"""{"name":"many","driverEntry":[{{Device}}],"events":[{"event":"deviceArrives","count":2e9}]}"""));
+        yield return ("1e10-devices.json", Utf8($$"""{"name":"many","driverEntry":[{{Device}}],"events":[{"event":"deviceArrives","count":1e10}]}"""));
         yield return ("1001-read-completions.json", Utf8($$"""{"name":"reads","driverEntry":[{{Device}}],"events":[{"event":"deviceArrives"},{"event":"readsComplete","device":1,"count":1000},{"event":"readsComplete","device":1,"count":1}]}"""));
         yield return ("5000-steps.json", Utf8($$"""{"name":"steps","driverEntry":[{"step":"wdfDriverCreate"},{{Calls(5000, "F")}}]}"""));
         yield return ("1000-steps.json", Utf8($$"""{"name":"steps","driverEntry":[{"step":"wdfDriverCreate"},{{Calls(1000, "F")}}]}"""));

@@ -309,9 +309,18 @@ internal sealed class ScenarioJsonReader
         public int? OptionalInt(string name)
         {
             if (Optional(name) is not { } v) return null;
-            return v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var i)
-                ? i
-                : throw new ScenarioFormatException($"{Path}.{name}", $"'{name}' must be a whole number, got {Describe(v)}");
+            if (v.ValueKind == JsonValueKind.Number)
+            {
+                if (v.TryGetInt32(out var i)) return i;
+                // 2e9 is a whole number too, written with an exponent; one past int's range is out of range, not "not whole".
+                if (v.TryGetDouble(out var d) && double.IsFinite(d) && Math.Floor(d) == d)
+                {
+                    return d is >= int.MinValue and <= int.MaxValue
+                        ? (int)d
+                        : throw new ScenarioFormatException($"{Path}.{name}", $"'{name}' is {Describe(v)}, out of range; allowed: a whole number from {int.MinValue} to {int.MaxValue}");
+                }
+            }
+            throw new ScenarioFormatException($"{Path}.{name}", $"'{name}' must be a whole number, got {Describe(v)}");
         }
 
         public int RequiredInt(string name)

@@ -39,6 +39,9 @@ public sealed partial class ReaderSimulator
     /// </summary>
     internal const long CancellationCheckIntervals = 1L << 22;
 
+    /// <summary>Loop steps between two looks at the token when a timeline sets the segments (each step at least one interval).</summary>
+    private const int TimelineCheckSteps = 1 << 20;
+
     /// <summary>Test hook: use the ring even where a vector register would do.</summary>
     internal bool ForceRing { get; set; }
 
@@ -113,9 +116,16 @@ public sealed partial class ReaderSimulator
         long j = 0, completed = 0, idle = 0;
         double latMin = double.PositiveInfinity, latMax = 0;
         double latSum = 0;
+        var untilCheck = TimelineCheckSteps;
 
         while (true)
         {
+            // With a timeline, segments are the timeline's buckets, which can be long: count steps instead.
+            if (TTimeline.Enabled && --untilCheck == 0)
+            {
+                untilCheck = TimelineCheckSteps;
+                _cancellation.ThrowIfCancellationRequested();
+            }
             if (j >= segEnd)
             {
                 if (TTimeline.Enabled)
@@ -195,9 +205,15 @@ public sealed partial class ReaderSimulator
         long j = 0, completed = 0, busy = 0, idle = 0, lost = 0, starved = 0, delivered = 0, dropped = 0, fill = 0;
         double latMin = double.PositiveInfinity, latMax = 0;
         double latSum = 0;
+        var untilCheck = TimelineCheckSteps;
 
         while (true)
         {
+            if (TTimeline.Enabled && --untilCheck == 0)
+            {
+                untilCheck = TimelineCheckSteps;
+                _cancellation.ThrowIfCancellationRequested();
+            }
             if (j >= segEnd)
             {
                 if (TTimeline.Enabled) timeline.Flush(j, busy, idle, lost, starved, delivered, dropped, fill);
