@@ -20,12 +20,18 @@ internal sealed class KernelVerb : ICliVerb
         Required = true,
     };
 
+    public static readonly OptionDefinition NoChartImages = new("--no-chart-images", "Do not send charts' static SVG images (drawn with headless Chromium after each cell, for viewers that run no script).")
+    {
+        IsFlag = true,
+        ValueName = "",
+    };
+
     public CommandDefinition Definition { get; } = new()
     {
         Name = "kernel",
         CliPath = ["kernel"],
         Description = "Serve notebooks as a Jupyter kernel; Jupyter clients start it through the kernelspec 'drivernb kernel install' writes.",
-        Options = [ConnectionFile],
+        Options = [ConnectionFile, NoChartImages],
         Examples = ["--connection-file /run/user/1000/jupyter/kernel-1234.json"],
     };
 
@@ -61,7 +67,7 @@ internal sealed class KernelVerb : ICliVerb
         });
         try
         {
-            server = KernelServer.Start(connection, new KernelServerOptions { Log = context.Error, ImplementationVersion = Cli.Version });
+            server = KernelServer.Start(connection, new KernelServerOptions { Log = context.Error, ImplementationVersion = Cli.Version, ChartImages = !arguments.Flag(NoChartImages) });
         }
         catch (KernelStartException e)
         {

@@ -31,6 +31,7 @@ public static class MessageTypes
     public const string ExecuteInput = "execute_input";
     public const string Stream = "stream";
     public const string DisplayData = "display_data";
+    public const string UpdateDisplayData = "update_display_data";
     public const string ExecuteResult = "execute_result";
     public const string Error = "error";
 }

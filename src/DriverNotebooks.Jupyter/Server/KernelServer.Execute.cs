@@ -111,6 +111,7 @@ public sealed partial class KernelServer
         Reply(KernelChannel.Shell, request, MessageTypes.ExecuteReply, reply, JupyterJson.Context.ExecuteReply);
         if (!result.Succeeded && content.StopOnError) AbortQueued();
         Idle(request);
+        StartChartImages(request);
     }
 
     private static ExecuteReply ErrorReply(int count, CellResult result)
@@ -140,7 +141,8 @@ public sealed partial class KernelServer
                 Publish(request, MessageTypes.Stream, new StreamContent(stream.Name, stream.Text), JupyterJson.Context.StreamContent);
                 break;
             case DisplayDataOutput display:
-                Publish(request, MessageTypes.DisplayData, new DisplayDataContent(MimeBundle.From(PlaceChartLibrary(display.Data))), JupyterJson.Context.DisplayDataContent);
+                var placed = PlaceChartLibrary(display.Data);
+                Publish(request, MessageTypes.DisplayData, new DisplayDataContent(MimeBundle.From(placed)) { Transient = ChartTransient(placed) }, JupyterJson.Context.DisplayDataContent);
                 break;
             case ExecuteResultOutput result:
                 Publish(request, MessageTypes.ExecuteResult, new ExecuteResultContent(executionCount, MimeBundle.From(PlaceChartLibrary(result.Data))), JupyterJson.Context.ExecuteResultContent);

@@ -181,6 +181,7 @@ public sealed partial class KernelServer : IDisposable
     {
         if (Interlocked.Exchange(ref _stopRequested, 1) == 1) return;
         InterruptCell();
+        _imagesStopping.Cancel();
         if (_socketThread.IsAlive) _outbox.PostStop();
         else _stopped.TrySetResult();
     }

@@ -16,4 +16,10 @@ public sealed record KernelServerOptions
 
     /// <summary>How long stream text is gathered before it is published, so a loop printing thousands of lines sends a few messages.</summary>
     public TimeSpan StreamFlushInterval { get; init; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>
+    /// Give each chart a display id and, after its cell, a static SVG through <c>update_display_data</c> (needs
+    /// headless Chromium; without it nothing happens). <c>drivernb kernel --no-chart-images</c> turns it off.
+    /// </summary>
+    public bool ChartImages { get; init; } = true;
 }

@@ -41,17 +41,8 @@ public static partial class ChartImages
         if (figures.Count == 0) return notebook;
         var images = await RenderAsync(figures, chromium, cancellationToken).ConfigureAwait(false);
         var next = 0;
-        IReadOnlyList<FormattedOutput> Add(IReadOnlyList<FormattedOutput> data)
-        {
-            if (!ChartBundle.IsChart(data) || HasImage(data)) return data;
-            var image = images[next++];
-            var description = data.FirstOrDefault(d => d.MimeType == FormattedOutput.PlainText)?.Text ?? "chart";
-            // The HTML keeps the image too: viewers that strip its script (GitHub's) choose HTML over SVG.
-            var withImage = data.Select(d => d.MimeType == FormattedOutput.Html ? d with { Text = ChartHtml.WithStaticImage(d.Text, image, description) } : d).ToList();
-            var svg = new FormattedOutput(ChartBundle.SvgMimeType, image);
-            var plain = withImage.FindIndex(d => d.MimeType == FormattedOutput.PlainText);
-            return plain < 0 ? [.. withImage, svg] : [.. withImage.Take(plain), svg, .. withImage.Skip(plain)];
-        }
+        IReadOnlyList<FormattedOutput> Add(IReadOnlyList<FormattedOutput> data) =>
+            !ChartBundle.IsChart(data) || HasImage(data) ? data : WithImage(data, images[next++]);
         var cells = notebook.Cells.Select(cell => cell with
         {
             Outputs = [.. cell.Outputs.Select(output => output switch
@@ -63,6 +54,22 @@ public static partial class ChartImages
         }).ToList();
         return notebook with { Cells = cells };
     }
+
+    /// <summary>
+    /// A chart output with its static rendering: as <c>image/svg+xml</c> (before the text), and inside the chart's
+    /// HTML element until plotly.js draws it, since viewers that strip scripts (GitHub's) choose HTML over SVG.
+    /// </summary>
+    public static IReadOnlyList<FormattedOutput> WithImage(IReadOnlyList<FormattedOutput> data, string svg)
+    {
+        var description = data.FirstOrDefault(d => d.MimeType == FormattedOutput.PlainText)?.Text ?? "chart";
+        var withImage = data.Select(d => d.MimeType == FormattedOutput.Html ? d with { Text = ChartHtml.WithStaticImage(d.Text, svg, description) } : d).ToList();
+        var image = new FormattedOutput(ChartBundle.SvgMimeType, svg);
+        var plain = withImage.FindIndex(d => d.MimeType == FormattedOutput.PlainText);
+        return plain < 0 ? [.. withImage, image] : [.. withImage.Take(plain), image, .. withImage.Skip(plain)];
+    }
+
+    /// <summary>The plotly figure of a chart output.</summary>
+    public static string Figure(IReadOnlyList<FormattedOutput> data) => data.First(d => d.MimeType == ChartBundle.PlotlyMimeType).Text;
 
     /// <summary>Draws each plotly figure (the <c>application/vnd.plotly.v1+json</c> payload) as an SVG document.</summary>
     public static async Task<IReadOnlyList<string>> RenderAsync(IReadOnlyList<string> figures, string chromium, CancellationToken cancellationToken = default)
@@ -110,7 +117,6 @@ public static partial class ChartImages
 
     private static bool HasImage(IReadOnlyList<FormattedOutput> data) => data.Any(d => d.MimeType == ChartBundle.SvgMimeType);
 
-    private static string Figure(IReadOnlyList<FormattedOutput> data) => data.First(d => d.MimeType == ChartBundle.PlotlyMimeType).Text;
 
     /// <summary>
     /// The page: plotly.js, the figures, and a script that draws each with its own seeded random numbers and

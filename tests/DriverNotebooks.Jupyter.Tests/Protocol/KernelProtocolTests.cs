@@ -184,6 +184,30 @@ public sealed class KernelProtocolTests(SharedKernel kernel)
         Assert.Equal("ok", Client.Execute("1 + 1").Status);
     }
 
+    [SkippableFact]
+    public void A_charts_display_gets_its_static_svg_through_update_display_data_after_the_cell()
+    {
+        // Given
+        RequiredTools.Chromium();
+
+        // When
+        var request = Client.Send(KernelChannel.Shell, MessageTypes.ExecuteRequest, new JsonObject { ["code"] = "#!usb-throughput --speed high --type interrupt --max-packet 1024 --pending 2" });
+        Client.ReplyTo(KernelChannel.Shell, request, KernelClient.DefaultTimeout);
+        var chart = Client.IopubUntilIdle(request, KernelClient.DefaultTimeout)
+            .Where(m => m.MsgType == MessageTypes.DisplayData).Select(KernelClient.ContentOf)
+            .Single(d => d["data"]!["application/vnd.plotly.v1+json"] is JsonObject);
+        var id = (string?)chart["transient"]!["display_id"];
+        var update = KernelClient.ContentOf(Client.NextPublished(request, MessageTypes.UpdateDisplayData, TimeSpan.FromSeconds(60)));
+
+        // Then: the same display, now with the image (and the figure, HTML and text it had)
+        Assert.StartsWith("drivernb-chart-", id);
+        Assert.Equal(id, (string?)update["transient"]!["display_id"]);
+        var data = update["data"]!.AsObject();
+        Assert.StartsWith("<svg", (string?)data["image/svg+xml"]);
+        Assert.Equal(chart["data"]!["application/vnd.plotly.v1+json"]!.ToJsonString(), data["application/vnd.plotly.v1+json"]!.ToJsonString());
+        Assert.Contains("class=\"drivernb-static\"", (string?)data["text/html"]);
+    }
+
     [Fact]
     public void An_interrupt_stops_a_long_usb_simulation_inside_the_engine()
     {

@@ -129,6 +129,17 @@ internal sealed class KernelClient : IDisposable
         throw new TimeoutException($"the cell did not print '{text}' within {timeout.TotalSeconds:F0} s");
     }
 
+    /// <summary>The next message of type <paramref name="msgType"/> published for <paramref name="request"/> (others for it are dropped), e.g. after its idle.</summary>
+    public JupyterMessage NextPublished(JupyterMessage request, string msgType, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (Next(KernelChannel.Iopub, request, deadline) is { } message && message.MsgType == msgType) return message;
+        }
+        throw new TimeoutException($"no {msgType} for {request.MsgType} within {timeout.TotalSeconds:F0} s");
+    }
+
     /// <summary>Everything published for <paramref name="request"/> up to its status idle.</summary>
     public List<JupyterMessage> IopubUntilIdle(JupyterMessage request, TimeSpan timeout)
     {

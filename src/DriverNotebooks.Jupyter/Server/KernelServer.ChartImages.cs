@@ -1,0 +1,84 @@
+using System.Text.Json.Nodes;
+using DriverNotebooks.Charts;
+using DriverNotebooks.Formatting;
+using DriverNotebooks.Runner.Documents;
+using DriverNotebooks.Runner.Handouts;
+
+namespace DriverNotebooks.Jupyter;
+
+/// <summary>
+/// Static images for the kernel's charts. Each chart goes out at once as <c>display_data</c> with a
+/// <c>display_id</c>; after the cell has replied, headless Chromium draws the cell's charts as SVG (one start for
+/// all of them, a few seconds, off the cell's path) and the kernel sends <c>update_display_data</c> with the same
+/// bundle plus the image. A notebook saved from VS Code or JupyterLab then carries the images that viewers
+/// running no script (GitHub's) show. Without Chromium the charts simply stay without images.
+/// </summary>
+public sealed partial class KernelServer
+{
+    private readonly List<ChartDisplay> _cellCharts = [];
+    private readonly SemaphoreSlim _oneImageBatchAtATime = new(1, 1);
+    private readonly CancellationTokenSource _imagesStopping = new();
+    private int _chartDisplays;
+
+    /// <summary>A chart shown by the current cell: its display id and the bundle as published (plotly.js placed).</summary>
+    private sealed record ChartDisplay(string DisplayId, IReadOnlyList<FormattedOutput> Data);
+
+    /// <summary>The transient part of a chart's <c>display_data</c>, remembering the chart for its image; empty for other outputs.</summary>
+    private JsonObject ChartTransient(IReadOnlyList<FormattedOutput> placed)
+    {
+        if (!_options.ChartImages || !ChartBundle.IsChart(placed) || placed.Any(d => d.MimeType == ChartBundle.SvgMimeType)) return [];
+        var id = $"drivernb-chart-{Interlocked.Increment(ref _chartDisplays)}";
+        lock (_cellCharts) _cellCharts.Add(new ChartDisplay(id, placed));
+        return new JsonObject { ["display_id"] = id };
+    }
+
+    /// <summary>After a cell's reply: draws its charts and updates their displays, in the background.</summary>
+    private void StartChartImages(JupyterMessage request)
+    {
+        List<ChartDisplay> charts;
+        lock (_cellCharts)
+        {
+            if (_cellCharts.Count == 0) return;
+            charts = [.. _cellCharts];
+            _cellCharts.Clear();
+        }
+        if (Chromium.Find() is not { } chromium) return;
+        _ = Task.Run(() => AddChartImagesAsync(request, charts, chromium));
+    }
+
+    private async Task AddChartImagesAsync(JupyterMessage request, IReadOnlyList<ChartDisplay> charts, string chromium)
+    {
+        try
+        {
+            await _oneImageBatchAtATime.WaitAsync(_imagesStopping.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+        try
+        {
+            var images = await ChartImages.RenderAsync([.. charts.Select(c => ChartImages.Figure(c.Data))], chromium, _imagesStopping.Token).ConfigureAwait(false);
+            for (var i = 0; i < charts.Count; i++)
+            {
+                var content = new DisplayDataContent(MimeBundle.From(ChartImages.WithImage(charts[i].Data, images[i])))
+                {
+                    Transient = new JsonObject { ["display_id"] = charts[i].DisplayId },
+                };
+                Publish(request, MessageTypes.UpdateDisplayData, content, JupyterJson.Context.DisplayDataContent);
+            }
+        }
+        catch (ChartImageException e)
+        {
+            Log($"chart images were not drawn: {e.Message}");
+        }
+        catch (OperationCanceledException)
+        {
+            // The kernel is stopping.
+        }
+        finally
+        {
+            _oneImageBatchAtATime.Release();
+        }
+    }
+}
