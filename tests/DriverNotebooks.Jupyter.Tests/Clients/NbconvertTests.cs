@@ -69,26 +69,17 @@ public sealed class NbconvertTests
     [SkippableFact]
     public async Task A_rendered_notebook_converted_to_html_without_execution_draws_every_chart_from_its_saved_outputs()
     {
-        // Given: a notebook rendered by drivernb (each chart its own output; plotly.js once, in the first)
-        var python = RequiredTools.PythonWithNbconvert();
+        // Given: a notebook rendered by drivernb (each chart its own output; plotly.js once, in the first),
+        // When: nbconvert makes HTML from the saved outputs alone
         var chromium = RequiredTools.Chromium();
         using var folder = new TempFolder();
-        var render = RequiredTools.Drivernb("render", Repository.PathOf("notebooks", "02-global-data-shared-by-devices.dib"), "-o", folder.Path, "--no-chart-images");
-        Assert.True(render.ExitCode == 0, render.ToString());
-        var rendered = Path.Combine(folder.Path, "02-global-data-shared-by-devices.ipynb");
-        var outputs = JsonNode.Parse(File.ReadAllText(rendered))!["cells"]!.AsArray()
-            .SelectMany(c => c!["outputs"]?.AsArray() ?? []).Select(o => o!.AsObject()).ToList();
+        var (html, outputs) = RenderThenConvert(folder, "--no-chart-images");
         var charts = outputs.Count(o => o["data"]?["application/vnd.plotly.v1+json"] is JsonObject);
         Assert.True(charts >= 3, $"expected chart outputs with a plotly figure, found {charts}");
 
-        // When: nbconvert makes HTML from the saved outputs alone
-        var html = Path.Combine(folder.Path, "html");
-        var convert = ExternalProcess.Run(python, ["-m", "nbconvert", "--to", "html", "--output-dir", html, rendered], TimeSpan.FromMinutes(2));
-        Assert.True(convert.ExitCode == 0, convert.ToString());
-
         // Then: every chart draws in an offline browser
         await using var browser = await DevToolsBrowser.StartAsync(chromium);
-        var tab = await browser.OpenAsync(new Uri(Path.Combine(html, "02-global-data-shared-by-devices.html")).AbsoluteUri);
+        var tab = await browser.OpenAsync(new Uri(html).AbsoluteUri);
         const string Drawn = "Array.from(document.querySelectorAll('.drivernb-chart')).filter(e => e.querySelector('.main-svg')).length";
         Assert.Equal(charts, (await browser.EvaluateAsync(tab, "document.querySelectorAll('.drivernb-chart').length"))!.GetValue<int>());
         Assert.True(await browser.WaitUntilAsync(tab, $"{Drawn} === {charts}"),
@@ -99,19 +90,13 @@ public sealed class NbconvertTests
     public async Task In_a_viewer_that_runs_no_script_every_chart_of_a_rendered_notebook_still_shows_its_static_image()
     {
         // Given: a notebook rendered with its chart images, converted to HTML without execution
-        var python = RequiredTools.PythonWithNbconvert();
         var chromium = RequiredTools.Chromium();
         using var folder = new TempFolder();
-        var render = RequiredTools.Drivernb("render", Repository.PathOf("notebooks", "02-global-data-shared-by-devices.dib"), "-o", folder.Path);
-        Assert.True(render.ExitCode == 0, render.ToString());
-        var rendered = Path.Combine(folder.Path, "02-global-data-shared-by-devices.ipynb");
-        var html = Path.Combine(folder.Path, "html");
-        var convert = ExternalProcess.Run(python, ["-m", "nbconvert", "--to", "html", "--output-dir", html, rendered], TimeSpan.FromMinutes(2));
-        Assert.True(convert.ExitCode == 0, convert.ToString());
+        var (html, _) = RenderThenConvert(folder);
 
         // When: opened with the page's scripts disabled, as GitHub shows HTML outputs
         await using var browser = await DevToolsBrowser.StartAsync(chromium);
-        var tab = await browser.OpenAsync(new Uri(Path.Combine(html, "02-global-data-shared-by-devices.html")).AbsoluteUri, scripts: false);
+        var tab = await browser.OpenAsync(new Uri(html).AbsoluteUri, scripts: false);
 
         // Then: every chart element shows a decoded image and plotly drew nothing
         var charts = (await browser.EvaluateAsync(tab, "document.querySelectorAll('.drivernb-chart').length"))!.GetValue<int>();
@@ -119,6 +104,23 @@ public sealed class NbconvertTests
         const string Shown = "Array.from(document.querySelectorAll('.drivernb-chart > img.drivernb-static')).filter(i => i.complete && i.naturalWidth > 300).length";
         Assert.True(await browser.WaitUntilAsync(tab, $"{Shown} === {charts}"), $"{(await browser.EvaluateAsync(tab, Shown))!.GetValue<int>()} of {charts} static images shown");
         Assert.Equal(0, (await browser.EvaluateAsync(tab, "document.querySelectorAll('.drivernb-chart .main-svg').length"))!.GetValue<int>());
+    }
+
+    /// <summary>Notebook 2 rendered by drivernb into <paramref name="folder"/>, then converted by nbconvert to HTML without running it.</summary>
+    /// <returns>The HTML file and the rendered notebook's outputs.</returns>
+    private static (string Html, List<JsonObject> Outputs) RenderThenConvert(TempFolder folder, params string[] renderOptions)
+    {
+        var python = RequiredTools.PythonWithNbconvert();
+        const string Name = "02-global-data-shared-by-devices";
+        var render = RequiredTools.Drivernb(["render", Repository.PathOf("notebooks", Name + ".dib"), "-o", folder.Path, .. renderOptions]);
+        Assert.True(render.ExitCode == 0, render.ToString());
+        var rendered = Path.Combine(folder.Path, Name + ".ipynb");
+        var html = Path.Combine(folder.Path, "html");
+        var convert = ExternalProcess.Run(python, ["-m", "nbconvert", "--to", "html", "--output-dir", html, rendered], TimeSpan.FromMinutes(2));
+        Assert.True(convert.ExitCode == 0, convert.ToString());
+        var outputs = JsonNode.Parse(File.ReadAllText(rendered))!["cells"]!.AsArray()
+            .SelectMany(c => c!["outputs"]?.AsArray() ?? []).Select(o => o!.AsObject()).ToList();
+        return (Path.Combine(html, Name + ".html"), outputs);
     }
 
     /// <summary>nbformat's multiline string: a string or an array of lines.</summary>
