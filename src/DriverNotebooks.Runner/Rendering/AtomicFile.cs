@@ -7,7 +7,7 @@ namespace DriverNotebooks.Runner.Rendering;
 /// temporary file in the same folder, is flushed to disk, and is renamed over the target. On any
 /// failure the temporary file is removed.
 /// </summary>
-public static class AtomicFile
+internal static class AtomicFile
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 

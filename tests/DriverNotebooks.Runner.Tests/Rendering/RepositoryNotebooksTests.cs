@@ -49,7 +49,7 @@ public sealed class RepositoryNotebooksTests(RepositoryNotebooksTests.Rendered r
     {
         private readonly TempFolder _folder = new();
 
-        public List<(string Path, RenderResult Result)> Results { get; } = [];
+        internal List<(string Path, RenderResult Result)> Results { get; } = [];
 
         public async Task InitializeAsync()
         {
