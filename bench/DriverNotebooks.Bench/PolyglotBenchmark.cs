@@ -126,7 +126,7 @@ public sealed class PolyglotBenchmark : IBenchmark
         }
     }
 
-    private static void Succeeded(Submission submission)
+    private static void Succeeded(DriverNotebooks.Tests.Polyglot.RealEngine.Submission submission)
     {
         if (!submission.Succeeded) throw new InvalidOperationException($"a timed cell failed: {submission}");
     }

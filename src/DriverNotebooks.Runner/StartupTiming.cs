@@ -6,7 +6,7 @@ namespace DriverNotebooks.Runner;
 /// Phase timings (milliseconds since the process started) on stderr when <c>DRIVERNB_TIMING=1</c>,
 /// for finding where start-up time goes: <c>DRIVERNB_TIMING=1 drivernb render demo.dib</c>.
 /// </summary>
-public static class StartupTiming
+internal static class StartupTiming
 {
     private static readonly bool Enabled = Environment.GetEnvironmentVariable("DRIVERNB_TIMING") == "1";
 

@@ -5,7 +5,7 @@ namespace DriverNotebooks.Jupyter;
 /// message is one line naming the file and the problem, e.g.
 /// <c>/run/kernel-1.json: "shell_port" is missing; expected the port number Jupyter chose</c>.
 /// </summary>
-public sealed class ConnectionFileException(string path, string problem) : Exception($"{path}: {problem}")
+internal sealed class ConnectionFileException(string path, string problem) : Exception($"{path}: {problem}")
 {
     /// <summary>The file as it was named on the command line.</summary>
     public string Path { get; } = path;

@@ -7,7 +7,7 @@ namespace DriverNotebooks.Jupyter;
 /// sockets listen and the key that signs every message.
 /// </summary>
 /// <remarks>Jupyter client documentation, "Connection files"; only the <c>tcp</c> transport is served.</remarks>
-public sealed record ConnectionInfo
+internal sealed record ConnectionInfo
 {
     public const string Tcp = "tcp";
     public const string HmacSha256 = "hmac-sha256";

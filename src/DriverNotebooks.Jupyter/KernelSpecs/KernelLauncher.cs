@@ -4,7 +4,7 @@ namespace DriverNotebooks.Jupyter;
 /// How to start this same drivernb again, for a kernelspec's <c>argv</c>: the executable it runs as
 /// (a published build or the <c>dotnet tool</c> shim), or <c>dotnet</c> and the <c>drivernb.dll</c> it was given.
 /// </summary>
-public static class KernelLauncher
+internal static class KernelLauncher
 {
     /// <param name="processPath">The running executable (<see cref="Environment.ProcessPath"/>).</param>
     /// <param name="entryAssemblyPath">The entry assembly's file, used when the process is the <c>dotnet</c> host.</param>

@@ -7,7 +7,7 @@ namespace DriverNotebooks.Jupyter;
 /// for the file it writes) and what it shows in its kernel picker.
 /// </summary>
 /// <remarks>Jupyter client documentation, "Kernel specs".</remarks>
-public sealed record KernelSpec
+internal sealed record KernelSpec
 {
     /// <summary>The placeholder the client replaces with its connection file's path.</summary>
     public const string ConnectionFilePlaceholder = "{connection_file}";

@@ -9,7 +9,7 @@ namespace DriverNotebooks.Jupyter;
 /// Jupyter data folder, or <c>PREFIX/share/jupyter/kernels</c>. VS Code's Jupyter extension searches
 /// the same user folders, <c>/usr/share</c>, <c>/usr/local/share</c> and every <c>JUPYTER_PATH</c> entry.
 /// </summary>
-public static partial class KernelSpecInstaller
+internal static partial class KernelSpecInstaller
 {
     public const string KernelFileName = "kernel.json";
     public const string LogoFileName = "logo-svg.svg";

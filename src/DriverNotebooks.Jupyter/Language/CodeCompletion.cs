@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis;
 namespace DriverNotebooks.Jupyter;
 
 /// <summary>Jupyter's <c>complete_request</c>: magic-command lines from the commands' definitions, C# from Roslyn.</summary>
-public static class CodeCompletion
+internal static class CodeCompletion
 {
     /// <param name="code">The cell.</param>
     /// <param name="cursor">A UTF-16 index into <paramref name="code"/>.</param>

@@ -10,7 +10,7 @@ namespace DriverNotebooks.Jupyter;
 /// C# name, its signature (every overload of a method group) and, for our own libraries, the summary
 /// from their XML documentation.
 /// </summary>
-public static class CodeInspection
+internal static class CodeInspection
 {
     private const int MaxOverloads = 12;
 

@@ -4,7 +4,7 @@ namespace DriverNotebooks.Jupyter;
 /// Jupyter counts cursor positions in Unicode code points (protocol 5.2 and later); .NET strings
 /// count UTF-16 code units. An emoji is one position for the client and two chars here.
 /// </summary>
-public static class CodePoints
+internal static class CodePoints
 {
     /// <summary>The UTF-16 index of the <paramref name="codePoints"/>-th code point, clamped to the text.</summary>
     public static int ToUtf16Index(string text, int codePoints)

@@ -4,31 +4,31 @@ namespace DriverNotebooks.Jupyter;
 
 // The contents the kernel publishes on IOPub.
 
-public sealed record KernelStatus(string ExecutionState)
+internal sealed record KernelStatus(string ExecutionState)
 {
     public const string Busy = "busy";
     public const string Idle = "idle";
 }
 
-public sealed record ExecuteInput(string Code, int ExecutionCount);
+internal sealed record ExecuteInput(string Code, int ExecutionCount);
 
-public sealed record StreamContent(string Name, string Text);
+internal sealed record StreamContent(string Name, string Text);
 
-public sealed record DisplayDataContent(JsonObject Data)
+internal sealed record DisplayDataContent(JsonObject Data)
 {
     public JsonObject Metadata { get; init; } = [];
 
     public JsonObject Transient { get; init; } = [];
 }
 
-public sealed record ExecuteResultContent(int ExecutionCount, JsonObject Data)
+internal sealed record ExecuteResultContent(int ExecutionCount, JsonObject Data)
 {
     public JsonObject Metadata { get; init; } = [];
 }
 
-public sealed record ErrorContent(string Ename, string Evalue, IReadOnlyList<string> Traceback);
+internal sealed record ErrorContent(string Ename, string Evalue, IReadOnlyList<string> Traceback);
 
-public sealed record CommCloseContent(string CommId)
+internal sealed record CommCloseContent(string CommId)
 {
     public JsonObject Data { get; init; } = [];
 }

@@ -9,7 +9,7 @@ namespace DriverNotebooks.Jupyter;
 /// requires it (a chart's HTML carries megabytes of script, which HTML-safe escaping would bloat).
 /// Source-generated, so a cold kernel serializes its first reply without reflection.
 /// </summary>
-public static class JupyterJson
+internal static class JupyterJson
 {
     public static JupyterJsonContext Context { get; } = new(new JsonSerializerOptions
     {
@@ -44,4 +44,4 @@ public static class JupyterJson
 [JsonSerializable(typeof(ErrorContent))]
 [JsonSerializable(typeof(CommCloseContent))]
 [JsonSerializable(typeof(System.Text.Json.Nodes.JsonObject))]
-public sealed partial class JupyterJsonContext : JsonSerializerContext;
+internal sealed partial class JupyterJsonContext : JsonSerializerContext;

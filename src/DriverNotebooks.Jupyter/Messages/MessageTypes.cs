@@ -1,7 +1,7 @@
 namespace DriverNotebooks.Jupyter;
 
 /// <summary>The <c>msg_type</c>s the kernel reads and writes.</summary>
-public static class MessageTypes
+internal static class MessageTypes
 {
     public const string KernelInfoRequest = "kernel_info_request";
     public const string KernelInfoReply = "kernel_info_reply";

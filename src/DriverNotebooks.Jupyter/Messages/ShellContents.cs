@@ -6,7 +6,7 @@ namespace DriverNotebooks.Jupyter;
 // names their fields (snake_case on the wire). Requests carry the protocol's defaults for fields a
 // client leaves out.
 
-public sealed record ExecuteRequest
+internal sealed record ExecuteRequest
 {
     public string Code { get; init; } = "";
 
@@ -23,7 +23,7 @@ public sealed record ExecuteRequest
     public bool StopOnError { get; init; } = true;
 }
 
-public sealed record ExecuteReply
+internal sealed record ExecuteReply
 {
     public const string Ok = "ok";
     public const string Error = "error";
@@ -44,7 +44,7 @@ public sealed record ExecuteReply
     public IReadOnlyList<string>? Traceback { get; init; }
 }
 
-public sealed record KernelInfoReply
+internal sealed record KernelInfoReply
 {
     public string Status { get; init; } = "ok";
 
@@ -63,11 +63,11 @@ public sealed record KernelInfoReply
     public bool Debugger { get; init; }
 }
 
-public sealed record LanguageInfo(string Name, string Version, string Mimetype, string FileExtension, string PygmentsLexer, string CodemirrorMode);
+internal sealed record LanguageInfo(string Name, string Version, string Mimetype, string FileExtension, string PygmentsLexer, string CodemirrorMode);
 
-public sealed record HelpLink(string Text, string Url);
+internal sealed record HelpLink(string Text, string Url);
 
-public sealed record CompleteRequest
+internal sealed record CompleteRequest
 {
     public string Code { get; init; } = "";
 
@@ -75,14 +75,14 @@ public sealed record CompleteRequest
     public int CursorPos { get; init; }
 }
 
-public sealed record CompleteReply(IReadOnlyList<string> Matches, int CursorStart, int CursorEnd)
+internal sealed record CompleteReply(IReadOnlyList<string> Matches, int CursorStart, int CursorEnd)
 {
     public string Status { get; init; } = "ok";
 
     public JsonObject Metadata { get; init; } = [];
 }
 
-public sealed record InspectRequest
+internal sealed record InspectRequest
 {
     public string Code { get; init; } = "";
 
@@ -91,56 +91,56 @@ public sealed record InspectRequest
     public int DetailLevel { get; init; }
 }
 
-public sealed record InspectReply(bool Found, JsonObject Data)
+internal sealed record InspectReply(bool Found, JsonObject Data)
 {
     public string Status { get; init; } = "ok";
 
     public JsonObject Metadata { get; init; } = [];
 }
 
-public sealed record IsCompleteRequest
+internal sealed record IsCompleteRequest
 {
     public string Code { get; init; } = "";
 }
 
-public sealed record IsCompleteReply(string Status, string? Indent = null)
+internal sealed record IsCompleteReply(string Status, string? Indent = null)
 {
     public const string Complete = "complete";
     public const string Incomplete = "incomplete";
 }
 
-public sealed record CommInfoReply
+internal sealed record CommInfoReply
 {
     public string Status { get; init; } = "ok";
 
     public JsonObject Comms { get; init; } = [];
 }
 
-public sealed record HistoryReply
+internal sealed record HistoryReply
 {
     public string Status { get; init; } = "ok";
 
     public JsonArray History { get; init; } = [];
 }
 
-public sealed record ConnectReply(int ShellPort, int IopubPort, int StdinPort, int HbPort, int ControlPort)
+internal sealed record ConnectReply(int ShellPort, int IopubPort, int StdinPort, int HbPort, int ControlPort)
 {
     public string Status { get; init; } = "ok";
 }
 
-public sealed record ShutdownRequest
+internal sealed record ShutdownRequest
 {
     public bool Restart { get; init; }
 }
 
-public sealed record ShutdownReply(bool Restart)
+internal sealed record ShutdownReply(bool Restart)
 {
     public string Status { get; init; } = "ok";
 }
 
-public sealed record StatusReply(string Status = "ok");
+internal sealed record StatusReply(string Status = "ok");
 
-public sealed record CommOpen
+internal sealed record CommOpen
 {
     public string CommId { get; init; } = "";
 

@@ -1,7 +1,7 @@
 namespace DriverNotebooks.Jupyter;
 
 /// <summary>The kernel's message sockets (the heartbeat has its own thread and socket).</summary>
-public enum KernelChannel
+internal enum KernelChannel
 {
     /// <summary>Requests from the client: execute, complete, inspect, kernel info … (ROUTER).</summary>
     Shell,

@@ -4,7 +4,7 @@ using DriverNotebooks.Runner.Documents;
 namespace DriverNotebooks.Jupyter;
 
 /// <summary>What the kernel says about itself in <c>kernel_info_reply</c>, and its name and language for kernelspecs.</summary>
-public static class KernelDescription
+internal static class KernelDescription
 {
     public const string Implementation = "drivernb";
 

@@ -13,7 +13,7 @@ namespace DriverNotebooks.Jupyter;
 /// bundle plus the image. A notebook saved from VS Code or JupyterLab then carries the images that viewers
 /// running no script (GitHub's) show. Without Chromium the charts simply stay without images.
 /// </summary>
-public sealed partial class KernelServer
+internal sealed partial class KernelServer
 {
     private readonly List<ChartDisplay> _cellCharts = [];
     private readonly SemaphoreSlim _oneImageBatchAtATime = new(1, 1);

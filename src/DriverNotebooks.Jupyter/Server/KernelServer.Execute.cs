@@ -5,7 +5,7 @@ using DriverNotebooks.Runner.Execution;
 
 namespace DriverNotebooks.Jupyter;
 
-public sealed partial class KernelServer
+internal sealed partial class KernelServer
 {
     private readonly object _chartGate = new();
     private ChartLibraryPlacement _chartLibrary = new();

@@ -4,7 +4,7 @@ using DriverNotebooks.Runner.Execution;
 
 namespace DriverNotebooks.Jupyter;
 
-public sealed partial class KernelServer
+internal sealed partial class KernelServer
 {
     /// <summary>
     /// Handles a request on the socket thread: cells go to the execution worker, what needs the

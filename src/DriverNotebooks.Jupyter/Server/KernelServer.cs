@@ -19,7 +19,7 @@ namespace DriverNotebooks.Jupyter;
 /// order, on the execution worker; completion and inspection run on the thread pool. So interrupts,
 /// shutdowns, kernel_info and the heartbeat (a thread and socket of its own) are answered while a cell runs.
 /// </remarks>
-public sealed partial class KernelServer : IDisposable
+internal sealed partial class KernelServer : IDisposable
 {
     private readonly ConnectionInfo _connection;
     private readonly KernelServerOptions _options;

@@ -3,7 +3,7 @@ using DriverNotebooks.Runner.Execution;
 namespace DriverNotebooks.Jupyter;
 
 /// <summary>How a <see cref="KernelServer"/> runs.</summary>
-public sealed record KernelServerOptions
+internal sealed record KernelServerOptions
 {
     /// <summary>Where the kernel logs what it drops or fails at (a Jupyter client shows the kernel's stderr in its log).</summary>
     public TextWriter Log { get; init; } = TextWriter.Null;

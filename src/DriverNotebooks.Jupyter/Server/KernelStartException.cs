@@ -1,4 +1,4 @@
 namespace DriverNotebooks.Jupyter;
 
 /// <summary>The kernel could not start serving, e.g. a port in the connection file is taken. One line.</summary>
-public sealed class KernelStartException(string message, Exception? inner = null) : Exception(message, inner);
+internal sealed class KernelStartException(string message, Exception? inner = null) : Exception(message, inner);

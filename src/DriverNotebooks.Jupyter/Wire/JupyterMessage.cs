@@ -8,7 +8,7 @@ namespace DriverNotebooks.Jupyter;
 /// exact bytes received (so a reply's <c>parent_header</c> is the request's header byte for byte),
 /// then any binary buffers.
 /// </summary>
-public sealed record JupyterMessage
+internal sealed record JupyterMessage
 {
     private static readonly byte[] EmptyObject = "{}"u8.ToArray();
 
@@ -53,7 +53,7 @@ public sealed record JupyterMessage
 }
 
 /// <summary>Who the kernel's messages say they are from: its session id and user name.</summary>
-public sealed record MessageOrigin(string Session, string Username)
+internal sealed record MessageOrigin(string Session, string Username)
 {
     public static MessageOrigin ForKernel() => new(Guid.NewGuid().ToString("N"), "drivernb");
 }

@@ -9,7 +9,7 @@ namespace DriverNotebooks.Jupyter;
 /// <param name="Date">ISO 8601 with a time zone.</param>
 /// <param name="MsgType">E.g. <c>execute_request</c>.</param>
 /// <param name="Version">The protocol version, <c>5.3</c>.</param>
-public sealed record MessageHeader(string MsgId, string Session, string Username, string Date, string MsgType, string Version)
+internal sealed record MessageHeader(string MsgId, string Session, string Username, string Date, string MsgType, string Version)
 {
     public const string ProtocolVersion = "5.3";
 

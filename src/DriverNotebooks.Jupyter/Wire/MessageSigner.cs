@@ -10,7 +10,7 @@ namespace DriverNotebooks.Jupyter;
 /// Thread-safe: every call uses its own HMAC state.
 /// </summary>
 /// <remarks>Jupyter messaging protocol 5.3, "The Wire Protocol".</remarks>
-public sealed class MessageSigner
+internal sealed class MessageSigner
 {
     private readonly byte[] _key;
 

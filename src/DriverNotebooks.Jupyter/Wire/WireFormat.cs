@@ -8,7 +8,7 @@ namespace DriverNotebooks.Jupyter;
 /// <c>[identities…] "&lt;IDS|MSG&gt;" signature header parent_header metadata content [buffers…]</c>.
 /// </summary>
 /// <remarks>Jupyter messaging protocol 5.3, "The Wire Protocol".</remarks>
-public static class WireFormat
+internal static class WireFormat
 {
     public static ReadOnlySpan<byte> Delimiter => "<IDS|MSG>"u8;
 
@@ -80,7 +80,7 @@ public static class WireFormat
 }
 
 /// <summary>Frames that are not a valid, correctly signed Jupyter message.</summary>
-public sealed class WireFormatException(string message, bool isBadSignature = false) : Exception(message)
+internal sealed class WireFormatException(string message, bool isBadSignature = false) : Exception(message)
 {
     /// <summary>True when the frames were well formed but signed with another key (or tampered with).</summary>
     public bool IsBadSignature { get; } = isBadSignature;

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis;
 namespace DriverNotebooks.Runner.Execution;
 
 /// <summary>The error outputs a cell can end with, worded once for the runner and the kernel.</summary>
-public static class CellErrors
+internal static class CellErrors
 {
     public const string CompilationError = "CompilationError";
     public const string MagicCommandError = "MagicCommandError";

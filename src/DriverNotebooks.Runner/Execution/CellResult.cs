@@ -3,7 +3,7 @@ using DriverNotebooks.Runner.Documents;
 namespace DriverNotebooks.Runner.Execution;
 
 /// <summary>How a cell ended.</summary>
-public enum CellStatus
+internal enum CellStatus
 {
     Succeeded,
 
@@ -18,7 +18,7 @@ public enum CellStatus
 }
 
 /// <summary>The end of one execution: its count, how it ended and, unless it succeeded, the error it reported.</summary>
-public sealed record CellResult(int ExecutionCount, CellStatus Status, ErrorOutput? Error = null)
+internal sealed record CellResult(int ExecutionCount, CellStatus Status, ErrorOutput? Error = null)
 {
     public bool Succeeded => Status == CellStatus.Succeeded;
 }

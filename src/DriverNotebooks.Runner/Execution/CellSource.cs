@@ -5,7 +5,7 @@ using DriverNotebooks.Runner.Documents;
 namespace DriverNotebooks.Runner.Execution;
 
 /// <summary>A magic-command line of a cell and its 1-based line number in the cell.</summary>
-public sealed record MagicLine(int Line, string Text);
+internal sealed record MagicLine(int Line, string Text);
 
 /// <summary>
 /// A C# cell split into what the runner handles itself and what Roslyn compiles. The leading block of
@@ -13,7 +13,7 @@ public sealed record MagicLine(int Line, string Text);
 /// magic commands, <c>#i "nuget: …"</c> and <c>#r "nuget: …"</c> lines. Those lines are blanked in
 /// <see cref="Code"/> rather than removed, so compiler positions stay relative to the cell.
 /// </summary>
-public sealed partial record CellSource
+internal sealed partial record CellSource
 {
     /// <summary>The package the runner already carries; <c>#r "nuget: DriverNotebooks[, version]"</c> is accepted and skipped.</summary>
     public const string OwnPackage = "DriverNotebooks";

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace DriverNotebooks.Runner.Execution;
 
 /// <summary>Durations as people type them: <c>30s</c>, <c>500ms</c>, <c>2m</c>, <c>1.5s</c>, <c>1h</c>; a bare number is seconds.</summary>
-public static class Durations
+internal static class Durations
 {
     /// <summary>The longest duration accepted: a day.</summary>
     public static readonly TimeSpan Longest = TimeSpan.FromDays(1);

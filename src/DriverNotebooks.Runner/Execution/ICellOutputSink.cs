@@ -7,7 +7,7 @@ namespace DriverNotebooks.Runner.Execution;
 /// Receives a cell's outputs as they happen, in order: stream text, displayed values, the result and
 /// an error. Calls never overlap, but they can come from the cell's own threads.
 /// </summary>
-public interface ICellOutputSink
+internal interface ICellOutputSink
 {
     void Write(CellOutput output);
 }
@@ -16,7 +16,7 @@ public interface ICellOutputSink
 /// A sink that keeps the outputs, merging consecutive stream text of the same name as Jupyter does. The text
 /// of the stream being written is gathered in a builder, so a cell printing many lines costs linear time.
 /// </summary>
-public sealed class CollectingOutputSink : ICellOutputSink
+internal sealed class CollectingOutputSink : ICellOutputSink
 {
     private readonly List<CellOutput> _outputs = [];
     private readonly StringBuilder _stream = new();

@@ -16,7 +16,7 @@ namespace DriverNotebooks.Runner.Execution;
 /// <see cref="ICellOutputSink"/> as they happen. One session is one chart document, so chart ids
 /// are deterministic for the whole run. Shared by <c>drivernb render</c> and the Jupyter kernel.
 /// </summary>
-public sealed class NotebookSession : IDisposable
+internal sealed class NotebookSession : IDisposable
 {
     private readonly SessionOptions _options;
     private readonly ScriptOptions _scriptOptions;

@@ -12,7 +12,7 @@ namespace DriverNotebooks.Runner.Execution;
 /// library (Plotly.NET, FSharp.Core, the formatters, plotly.js itself and the writers, through a small
 /// chart). Each starts once per process; nothing waits for them, the real work simply overlaps with them.
 /// </summary>
-public static class RunnerWarmup
+internal static class RunnerWarmup
 {
     private static readonly CancellationTokenSource CompilerNotNeeded = new();
     private static readonly Lazy<Task> CompilerTask = new(() => Task.Run(() => WarmCompiler(CompilerNotNeeded.Token)));

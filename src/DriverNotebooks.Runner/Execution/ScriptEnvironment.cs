@@ -12,7 +12,7 @@ namespace DriverNotebooks.Runner.Execution;
 /// references to the DriverNotebooks libraries, Plotly.NET, FSharp.Core and the formatting library.
 /// The references are created once per process, so every session and the warm-up share their metadata.
 /// </summary>
-public static class ScriptEnvironment
+internal static class ScriptEnvironment
 {
     /// <summary>The namespaces every cell imports, as Polyglot Notebooks' C# kernel does.</summary>
     public static IReadOnlyList<string> Imports { get; } =

@@ -3,7 +3,7 @@ using DriverNotebooks.Runner.Documents;
 namespace DriverNotebooks.Runner.Execution;
 
 /// <summary>How a <see cref="NotebookSession"/> runs cells.</summary>
-public sealed record SessionOptions
+internal sealed record SessionOptions
 {
     /// <summary>
     /// How long one cell may run; null for no limit. A cell past it is reported and abandoned:

@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace DriverNotebooks.Runner.Handouts;
 
 /// <summary>Finds and runs headless Chromium, offline and with a fresh profile every time.</summary>
-public static class Chromium
+internal static class Chromium
 {
     private static readonly string[] Names = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"];
 

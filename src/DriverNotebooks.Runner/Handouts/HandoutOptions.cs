@@ -1,7 +1,7 @@
 namespace DriverNotebooks.Runner.Handouts;
 
 /// <summary>How an HTML handout is laid out.</summary>
-public sealed record HandoutOptions
+internal sealed record HandoutOptions
 {
     public PaperSize Paper { get; init; } = PaperSize.A4;
 

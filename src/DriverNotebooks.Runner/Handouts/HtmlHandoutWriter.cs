@@ -13,7 +13,7 @@ namespace DriverNotebooks.Runner.Handouts;
 /// security policy forbids every external resource, so the page behaves the same offline. Printed,
 /// each top-level section starts a page and no output is split across pages.
 /// </summary>
-public static class HtmlHandoutWriter
+internal static class HtmlHandoutWriter
 {
     /// <summary>Nothing may be fetched: scripts, styles and images must be inline.</summary>
     public const string ContentSecurityPolicy =

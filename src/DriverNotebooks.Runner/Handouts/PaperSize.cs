@@ -1,7 +1,7 @@
 namespace DriverNotebooks.Runner.Handouts;
 
 /// <summary>The paper a handout is laid out for.</summary>
-public enum PaperSize
+internal enum PaperSize
 {
     /// <summary>210 × 297 mm, 15 mm side margins: 180 mm of text width.</summary>
     A4,

@@ -1,14 +1,14 @@
 namespace DriverNotebooks.Runner.Handouts;
 
 /// <summary>A PDF could not be made: Chromium is missing or failed. The message is one line.</summary>
-public sealed class PdfException(string message) : Exception(message);
+internal sealed class PdfException(string message) : Exception(message);
 
 /// <summary>
 /// Prints an HTML handout to PDF with headless Chromium, offline, after giving charts time to draw.
 /// Chromium stamps the time of printing into the PDF; those stamps are set to a fixed date (same
 /// length, so the file's offsets stay valid), which makes the same handout print to the same bytes.
 /// </summary>
-public static class PdfPrinter
+internal static class PdfPrinter
 {
     /// <summary>Virtual time Chromium lets the page run before printing: plotly draws within it.</summary>
     public static TimeSpan DrawingTime { get; } = TimeSpan.FromSeconds(10);

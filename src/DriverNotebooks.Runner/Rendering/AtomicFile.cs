@@ -8,7 +8,7 @@ namespace DriverNotebooks.Runner.Rendering;
 /// failure the temporary file is removed; one left behind by a killed process is removed by the next
 /// write of the same target (only names of our own pattern, and only when no writer holds them open).
 /// </summary>
-public static class AtomicFile
+internal static class AtomicFile
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 

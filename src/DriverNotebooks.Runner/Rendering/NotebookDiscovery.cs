@@ -3,10 +3,10 @@ using DriverNotebooks.Runner.Documents;
 namespace DriverNotebooks.Runner.Rendering;
 
 /// <summary>A path given to render that cannot be used. The message is one line.</summary>
-public sealed class NotebookDiscoveryException(string message) : Exception(message);
+internal sealed class NotebookDiscoveryException(string message) : Exception(message);
 
 /// <summary>Turns the paths a user gave into notebook files: files as they are, folders as the notebooks directly in them.</summary>
-public static class NotebookDiscovery
+internal static class NotebookDiscovery
 {
     /// <summary>
     /// The notebooks named by <paramref name="paths"/>, in the order given (a folder's sorted by name),

@@ -4,7 +4,7 @@ using DriverNotebooks.Runner.Handouts;
 namespace DriverNotebooks.Runner.Rendering;
 
 /// <summary>What rendering one notebook did: the run and the files written.</summary>
-public sealed record RenderResult(NotebookRun Run, IReadOnlyList<string> Written)
+internal sealed record RenderResult(NotebookRun Run, IReadOnlyList<string> Written)
 {
     /// <summary>One-line notes on what could not be added (e.g. chart images without Chromium); nothing was lost.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
@@ -14,7 +14,7 @@ public sealed record RenderResult(NotebookRun Run, IReadOnlyList<string> Written
 /// Renders one notebook: runs it, then writes <c>name.ipynb</c> (with outputs) and <c>name.html</c>
 /// (the handout), and <c>name.pdf</c> when asked, each atomically. The input file is only read.
 /// </summary>
-public static class NotebookRenderer
+internal static class NotebookRenderer
 {
     /// <summary>The files a notebook renders to, in the order they are written.</summary>
     public static IReadOnlyList<string> OutputPaths(string notebookPath, RenderOptions options)

@@ -8,7 +8,7 @@ namespace DriverNotebooks.Runner.Rendering;
 /// executed, markdown and raw cells kept as they are, cells of other languages fail with an error
 /// naming the language. Empty code cells are skipped.
 /// </summary>
-public static class NotebookRunner
+internal static class NotebookRunner
 {
     public static async Task<NotebookRun> RunAsync(
         Notebook notebook,

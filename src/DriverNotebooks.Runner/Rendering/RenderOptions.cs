@@ -3,7 +3,7 @@ using DriverNotebooks.Runner.Handouts;
 namespace DriverNotebooks.Runner.Rendering;
 
 /// <summary>What <see cref="NotebookRenderer"/> writes and how it runs the cells.</summary>
-public sealed record RenderOptions
+internal sealed record RenderOptions
 {
     /// <summary>Where <c>name.ipynb</c>, <c>name.html</c> and <c>name.pdf</c> go; created when missing.</summary>
     public required string OutputDirectory { get; init; }

@@ -50,6 +50,7 @@ public static class ThroughputAnalysis
             throughput = Math.Min(ceiling, pipe.BytesPerSecond);
         }
 
+        var alternatives = BusAlternatives.For(e, bus, ceiling, hostRateGiven, options);
         return new ThroughputReport
         {
             Endpoint = endpoint,
@@ -79,7 +80,8 @@ public static class ThroughputAnalysis
             ThroughputBytesPerSecond = throughput,
             LimitedBy = limit,
             Warnings = warnings,
-            Verdict = Verdict.For(e, bus, ceiling, p, pipe, limit, hostRateGiven),
+            BusAlternatives = alternatives,
+            Verdict = Verdict.For(e, bus, ceiling, p, pipe, limit, hostRateGiven, alternatives),
         };
     }
 

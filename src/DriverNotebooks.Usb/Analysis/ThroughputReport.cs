@@ -90,4 +90,10 @@ public sealed record ThroughputReport
 
     /// <summary>The binding limit and what would lift it.</summary>
     public required Verdict Verdict { get; init; }
+
+    /// <summary>
+    /// The device-side changes that would raise the bus limit, each with the limit it gives: the one list
+    /// behind the verdict's "to go faster use …" and the chart of what would lift it.
+    /// </summary>
+    public required IReadOnlyList<BusAlternative> BusAlternatives { get; init; }
 }

@@ -12,9 +12,10 @@ public sealed record Verdict(string Text, LimitedBy? Limit, IReadOnlyList<Remedy
     public override string ToString() => Text;
 
     internal static Verdict For(ValidatedEndpoint endpoint, BusLimit bus, double ceiling, ValidatedPipeline? pipeline,
-        PipelineLimit? pipe, LimitedBy? limit, bool hostRateGiven)
+        PipelineLimit? pipe, LimitedBy? limit, bool hostRateGiven, IReadOnlyList<BusAlternative> alternatives)
     {
-        var (lift, busRemedies) = BusRemedies(endpoint, bus, ceiling, hostRateGiven);
+        var lift = alternatives.Count == 0 ? "nothing on the device side lifts it" : "to go faster use " + Join(alternatives.Select(a => a.Suggestion).ToList());
+        var busRemedies = alternatives.Select(a => a.Remedy).ToList();
         var ceilingText = Quantities.FormatRate(ceiling);
         var source = hostRateGiven
             ? $"the effective host bulk rate you gave ({ceilingText})"
@@ -89,74 +90,6 @@ public sealed record Verdict(string Text, LimitedBy? Limit, IReadOnlyList<Remedy
             $"Pipeline-limited at {x} while the bus allows {ceilingText}: {why}. To lift it use {Join(options)}.",
             LimitedBy.Pipeline, remedies);
     }
-
-    private static (string Sentence, IReadOnlyList<Remedy> Remedies) BusRemedies(ValidatedEndpoint e, BusLimit bus, double ceiling, bool hostRateGiven)
-    {
-        var remedies = new List<Remedy>();
-        var parts = new List<string>();
-        var d = e.Descriptor;
-        var period = bus.ServicePeriod;
-        void Add(Remedy r, string text) { remedies.Add(r); parts.Add(text); }
-        string Rate(double bytes, Duration p) => Quantities.FormatRate(UsbBus.BytesPerSecond(bytes, p));
-
-        if (hostRateGiven && ceiling < bus.BytesPerSecond)
-            Add(Remedy.FasterBus, $"a host that sustains more (the bus allows {Quantities.FormatRate(bus.BytesPerSecond)})");
-
-        switch (e.Speed, e.IsPeriodic)
-        {
-            case (UsbSpeed.High, true):
-                if (e.Interval.NativeIntervals > 1)
-                    Add(Remedy.ShorterInterval, $"bInterval 1 ({Rate(e.BytesPerInterval, UsbBus.Microframe)})");
-                if (e.MaxPacketSize < 1024)
-                    Add(Remedy.LargerMaxPacket, $"max packet 1024 ({Rate(1024L * e.PacketsPerInterval, period)})");
-                if (e.PacketsPerInterval < EndpointRules.MaxMult)
-                    Add(Remedy.HighBandwidthMult, $"high-bandwidth mult 3 ({Rate(3L * 1024, period)})");
-                if (e.Type == TransferType.Interrupt)
-                    Add(Remedy.BulkEndpoint, $"a bulk endpoint ({Quantities.FormatRate(HighSpeedBulkCeiling)} on an otherwise idle bus)");
-                break;
-            case (UsbSpeed.Full or UsbSpeed.Low, true):
-                if (e.Interval.NativeIntervals > 1)
-                    Add(Remedy.ShorterInterval, $"a shorter bInterval (every frame: {Rate(e.BytesPerInterval, UsbBus.Frame)})");
-                var max = EndpointRules.SpecMaxPacket(e.Speed, e.Type).Max;
-                if (e.MaxPacketSize < max)
-                    Add(Remedy.LargerMaxPacket, $"max packet {max}");
-                Add(Remedy.FasterBus, "a high-speed device");
-                break;
-            case (UsbSpeed.Super or UsbSpeed.SuperPlus, true):
-                if (e.Interval.NativeIntervals > 1)
-                    Add(Remedy.ShorterInterval, $"bInterval 1 ({Rate(e.BytesPerInterval, UsbBus.Microframe)})");
-                var burstCap = e.Type == TransferType.Interrupt ? EndpointRules.SuperSpeedInterruptSpecMaxBurst : EndpointRules.SuperSpeedMaxBurst;
-                if (d.Burst < burstCap)
-                    Add(Remedy.LargerBurst, $"a burst of {burstCap} ({Rate(1024L * burstCap * d.Mult, period)})");
-                else if (e.Type == TransferType.Interrupt && d.Burst < EndpointRules.SuperSpeedMaxBurst)
-                    Add(Remedy.LargerBurst, $"a burst of 16, which hosts accept beyond the spec ({Rate(1024L * 16, period)})");
-                if (e.Type == TransferType.Isochronous && d.Mult < EndpointRules.MaxMult)
-                    Add(Remedy.LargerBurst, $"isochronous Mult 3 ({Rate(1024L * d.Burst * 3, period)})");
-                if (e.Type == TransferType.Interrupt)
-                    Add(Remedy.BulkEndpoint, "a bulk endpoint");
-                break;
-            case (UsbSpeed.Full, false):
-                if (e.Type == TransferType.Control) Add(Remedy.BulkEndpoint, "a bulk endpoint");
-                Add(Remedy.FasterBus, $"a high-speed device ({Quantities.FormatRate(HighSpeedBulkCeiling)} bulk)");
-                break;
-            case (UsbSpeed.Low, false):
-                Add(Remedy.FasterBus, "a full- or high-speed device");
-                break;
-            case (UsbSpeed.High, false):
-                if (e.Type == TransferType.Control) Add(Remedy.BulkEndpoint, "a bulk endpoint");
-                Add(Remedy.FasterBus, "a SuperSpeed device");
-                break;
-            default:
-                if (e.Type == TransferType.Control) Add(Remedy.BulkEndpoint, "a bulk endpoint");
-                if (e.Speed == UsbSpeed.Super) Add(Remedy.FasterBus, "SuperSpeedPlus");
-                break;
-        }
-        var sentence = parts.Count == 0 ? "nothing on the device side lifts it" : "to go faster use " + Join(parts);
-        return (sentence, remedies);
-    }
-
-    /// <summary>HS bulk per spec Table 5-10: 13 × 512 B per microframe.</summary>
-    private const double HighSpeedBulkCeiling = 13 * 512 * 8000.0;
 
     private static string S(long n) => n == 1 ? "" : "s";
 

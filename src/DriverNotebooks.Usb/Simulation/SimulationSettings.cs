@@ -10,8 +10,11 @@ namespace DriverNotebooks.Usb;
 /// <param name="Turnaround">Per-request turnaround distribution.</param>
 public sealed record SimulationSettings(EndpointDescriptor Endpoint, int PendingReads, long TransferLength, TurnaroundDistribution Turnaround)
 {
-    /// <summary>Bus time to simulate. Default 10 s.</summary>
-    public Duration SimulatedTime { get; init; } = Duration.FromSeconds(10);
+    /// <summary>The bus time a simulation covers unless told otherwise: 1 s, as <c>--duration</c> documents.</summary>
+    public static Duration DefaultSimulatedTime { get; } = Duration.FromSeconds(1);
+
+    /// <summary>Bus time to simulate. Default <see cref="DefaultSimulatedTime"/> (1 s).</summary>
+    public Duration SimulatedTime { get; init; } = DefaultSimulatedTime;
 
     /// <summary>Random seed; the same seed gives the same result. Default 1.</summary>
     public ulong Seed { get; init; } = 1;

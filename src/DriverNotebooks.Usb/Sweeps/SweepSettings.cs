@@ -14,7 +14,7 @@ public sealed record SweepSettings(EndpointDescriptor Endpoint)
             .ToArray();
 
     /// <summary>The default sweep: the thread's endpoint, N = 1..10, L = 1024 (one interval's worth), the five default
-    /// turnarounds, 10 s of bus time, 10 seeds. (Declared after <see cref="DefaultTurnarounds"/>, which it uses.)</summary>
+    /// turnarounds, 1 s of bus time, 10 seeds. (Declared after <see cref="DefaultTurnarounds"/>, which it uses.)</summary>
     public static SweepSettings Default { get; } = new(ThreadScenario.Endpoint);
 
     /// <summary>NumPendingReads values. Default 1..10.</summary>
@@ -26,11 +26,14 @@ public sealed record SweepSettings(EndpointDescriptor Endpoint)
     /// <summary>Turnaround distributions. Default <see cref="DefaultTurnarounds"/>.</summary>
     public IReadOnlyList<TurnaroundDistribution> Turnarounds { get; init; } = DefaultTurnarounds;
 
-    /// <summary>Bus time per run. Default 10 s.</summary>
-    public Duration SimulatedTime { get; init; } = Duration.FromSeconds(10);
+    /// <summary>Runs per grid point unless told otherwise: 10, as <c>--seeds</c> documents.</summary>
+    public const int DefaultSeeds = 10;
 
-    /// <summary>Runs per grid point (seeds FirstSeed, FirstSeed + 1, …, the same for every point). Default 10.</summary>
-    public int Seeds { get; init; } = 10;
+    /// <summary>Bus time per run. Default <see cref="SimulationSettings.DefaultSimulatedTime"/> (1 s).</summary>
+    public Duration SimulatedTime { get; init; } = SimulationSettings.DefaultSimulatedTime;
+
+    /// <summary>Runs per grid point (seeds FirstSeed, FirstSeed + 1, …, the same for every point). Default <see cref="DefaultSeeds"/>.</summary>
+    public int Seeds { get; init; } = DefaultSeeds;
 
     /// <summary>First seed. Default 1.</summary>
     public ulong FirstSeed { get; init; } = 1;

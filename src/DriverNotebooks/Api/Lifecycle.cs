@@ -1,3 +1,4 @@
+using DriverNotebooks.Commands.Kmdf;
 using DriverNotebooks.Kmdf;
 
 namespace DriverNotebooks;
@@ -32,21 +33,21 @@ public static class Lifecycle
     /// <summary>Loads a JSON scenario file (the format <c>drivernb kmdf --scenario file.json</c> reads).</summary>
     public static Scenario Load(string path) => ScenarioJson.Load(path);
 
-    /// <summary>Runs a scenario, failing the named steps with STATUS_INSUFFICIENT_RESOURCES.</summary>
+    /// <summary>Runs a scenario under the default semantics (<c>--semantics</c>'s), failing the named steps with <c>--status</c>'s default, STATUS_INSUFFICIENT_RESOURCES.</summary>
     public static LifecycleReport Run(Scenario scenario, params string[] failSteps) =>
-        Run(scenario, Semantics.Source, failSteps);
+        Run(scenario, KmdfOptions.DefaultSemantics, failSteps);
 
     /// <summary>Runs a scenario under the framework source's or the documentation's semantics.</summary>
     public static LifecycleReport Run(Scenario scenario, Semantics semantics, params string[] failSteps)
     {
         var options = new SimulationOptions { Semantics = semantics };
-        foreach (var step in failSteps) options = options.Failing(step);
+        foreach (var step in failSteps) options = options.Failing(step, KmdfOptions.DefaultStatus);
         return new LifecycleReport(scenario, LifecycleSimulator.Run(scenario, options));
     }
 
     /// <summary>Fails each fallible step in turn (and every pair with <paramref name="pairs"/>) and reports what leaks.</summary>
     public static FaultSweepResult Faults(Scenario scenario, bool pairs = false) =>
-        FaultSweep.Run(scenario, new FaultSweepOptions { IncludePairs = pairs });
+        FaultSweep.Run(scenario, new FaultSweepOptions { IncludePairs = pairs, Status = KmdfOptions.DefaultStatus, Semantics = KmdfOptions.DefaultSemantics });
 
     /// <summary>Runs side by side: which callbacks ran in each and what each leaked.</summary>
     public static LifecycleComparison Compare(params LifecycleReport[] runs) => new(runs);
@@ -56,5 +57,6 @@ public static class Lifecycle
         new(scenarios.Select(name => Run(ScenarioSource.Resolve(name))).ToArray());
 
     /// <summary>Where cleanup lives × where DriverEntry fails × globals before or after WdfDriverCreate.</summary>
-    public static PatternMatrixResult Patterns(Semantics semantics = Semantics.Source) => PatternMatrix.Build(semantics);
+    /// <remarks>Without <paramref name="semantics"/>, the default of <c>--semantics</c>.</remarks>
+    public static PatternMatrixResult Patterns(Semantics? semantics = null) => PatternMatrix.Build(semantics ?? KmdfOptions.DefaultSemantics);
 }

@@ -1,3 +1,6 @@
+using System.Globalization;
+using DriverNotebooks.Commands;
+using DriverNotebooks.Commands.Usb;
 using DriverNotebooks.Usb;
 
 namespace DriverNotebooks;
@@ -101,14 +104,16 @@ public sealed record UsbReader(UsbEndpoint Endpoint, PipelineSettings Pipeline, 
     /// <c>#!usb-simulate</c>; by default the reader's fixed turnaround) and, with <paramref name="deviceRate"/>,
     /// a device filling a FIFO of <paramref name="fifo"/> bytes.
     /// </summary>
-    public SimulationView Simulate(string? turnaround = null, string duration = "1s", ulong seed = 1, string? deviceRate = null, long fifo = 4096)
+    /// <remarks>A parameter left null takes the default of the <c>#!usb-simulate</c> option of the same name.</remarks>
+    public SimulationView Simulate(string? turnaround = null, string? duration = null, ulong? seed = null, string? deviceRate = null, long? fifo = null)
     {
         var settings = new SimulationSettings(Endpoint.Descriptor, Pipeline.PendingReads, Pipeline.TransferLength,
             turnaround is null ? TurnaroundDistribution.Fixed(Pipeline.Turnaround) : TurnaroundDistribution.Parse(turnaround))
         {
-            SimulatedTime = Quantities.ParseDuration(duration, UsbInputField.Duration),
-            Seed = seed,
-            Device = deviceRate is null ? null : new DeviceSource(Quantities.ParseRate(deviceRate, UsbInputField.DeviceRate), fifo),
+            SimulatedTime = Quantities.ParseDuration(duration ?? OptionDefaults.Of(UsbOptions.Duration), UsbInputField.Duration),
+            Seed = seed ?? ulong.Parse(OptionDefaults.Of(UsbOptions.Seed), CultureInfo.InvariantCulture),
+            Device = deviceRate is null ? null : new DeviceSource(Quantities.ParseRate(deviceRate, UsbInputField.DeviceRate),
+                fifo ?? Quantities.ParseBytes(OptionDefaults.Of(UsbOptions.Fifo), UsbInputField.FifoDepth)),
             Timeline = new TimelineOptions(),
             Options = Endpoint.Options,
             Queue = Pipeline.Queue,
@@ -121,21 +126,22 @@ public sealed record UsbReader(UsbEndpoint Endpoint, PipelineSettings Pipeline, 
     /// Sweeps NumPendingReads (a range "1..10" or list "1,2,4"), TransferLength and turnaround distributions
     /// (by default the reader's own values), simulating each point over <paramref name="seeds"/> seeds.
     /// </summary>
-    public SweepView Sweep(string pending = "1..10", long[]? transfers = null, string[]? turnarounds = null, int seeds = 10, string duration = "1s", SweepAxis axis = SweepAxis.PendingReads)
+    /// <remarks>A parameter left null takes the default of the <c>#!usb-sweep</c> option of the same name.</remarks>
+    public SweepView Sweep(string? pending = null, long[]? transfers = null, string[]? turnarounds = null, int? seeds = null, string? duration = null, SweepAxis? axis = null)
     {
         var settings = new SweepSettings(Endpoint.Descriptor)
         {
-            PendingReads = Commands.Usb.UsbOptions.WholeNumbers(pending),
+            PendingReads = UsbOptions.WholeNumbers(pending ?? OptionDefaults.Of(UsbOptions.PendingList)),
             TransferLengths = transfers ?? [Pipeline.TransferLength],
             Turnarounds = turnarounds is { Length: > 0 }
                 ? turnarounds.Select(t => TurnaroundDistribution.Parse(t)).ToArray()
                 : [TurnaroundDistribution.Fixed(Pipeline.Turnaround)],
-            Seeds = seeds,
-            SimulatedTime = Quantities.ParseDuration(duration, UsbInputField.Duration),
+            Seeds = seeds ?? UsbOptions.WholeNumber(OptionDefaults.Of(UsbOptions.Seeds)),
+            SimulatedTime = Quantities.ParseDuration(duration ?? OptionDefaults.Of(UsbOptions.Duration), UsbInputField.Duration),
             Options = Endpoint.Options,
             Queue = Pipeline.Queue,
             AllowPendingReadsBeyondFrameworkMax = Pipeline.AllowPendingReadsBeyondFrameworkMax,
         };
-        return new SweepView(DriverNotebooks.Usb.Sweep.Run(settings), axis, MeasuredBytesPerSecond);
+        return new SweepView(DriverNotebooks.Usb.Sweep.Run(settings), axis ?? UsbOptions.ParseAxis(OptionDefaults.Of(UsbOptions.Vary)), MeasuredBytesPerSecond);
     }
 }

@@ -83,32 +83,12 @@ public static class ThroughputChart
         return Figure.Chart(layout, traces.ToArray());
     }
 
-    /// <summary>This descriptor first, then the descriptor changes a verdict may suggest, each analysed by the same model.</summary>
-    private static IEnumerable<(string Label, double BytesPerSecond)> Alternatives(ThroughputReport r)
-    {
-        var e = r.Endpoint;
-        yield return ("this descriptor", r.BusLimitBytesPerSecond);
-        var periodic = IsPeriodic(r);
-        var candidates = new List<(string Label, EndpointDescriptor Endpoint, AnalysisOptions Options)>();
-        if (periodic && e.Interval > 1) candidates.Add(("bInterval 1", e with { Interval = 1 }, r.Options));
-        if (periodic && e.Speed == UsbSpeed.High)
-        {
-            for (var mult = e.Mult + 1; mult <= 3; mult++) candidates.Add(($"{mult} transactions per microframe", e with { MaxPacketSize = 1024, Mult = mult, Interval = 1 }, r.Options));
-        }
-        if (periodic && e.Speed is UsbSpeed.Super or UsbSpeed.SuperPlus && e.Burst < 16)
-        {
-            candidates.Add(("burst of 16", e with { MaxPacketSize = 1024, Burst = 16, Interval = 1, BytesPerInterval = null }, r.Options with { AllowSuperSpeedInterruptBurstBeyondSpec = true }));
-        }
-        if (periodic && e.Speed != UsbSpeed.Low)
-        {
-            var maxPacket = e.Speed switch { UsbSpeed.Full => 64, UsbSpeed.High => 512, _ => 1024 };
-            candidates.Add(($"bulk, {maxPacket} B packets", new EndpointDescriptor(e.Speed, TransferType.Bulk, maxPacket) { Direction = e.Direction, Burst = e.Speed >= UsbSpeed.Super ? 16 : 1 }, r.Options with { BulkRateBytesPerSecond = null }));
-        }
-        foreach (var (label, endpoint, options) in candidates)
-        {
-            if (Analyze(endpoint, null, options) is { } report) yield return (label, report.BusLimitBytesPerSecond);
-        }
-    }
+    /// <summary>This descriptor first, then the analysis's alternatives that have a bus limit: the changes the verdict suggests.</summary>
+    private static IEnumerable<(string Label, double BytesPerSecond)> Alternatives(ThroughputReport r) =>
+        r.BusAlternatives
+            .Where(a => a.BusLimitBytesPerSecond is not null)
+            .Select(a => (a.Label, a.BusLimitBytesPerSecond!.Value))
+            .Prepend(("this descriptor", r.BusLimitBytesPerSecond));
 
     private static bool IsPeriodic(ThroughputReport r) => r.EffectiveType is TransferType.Interrupt or TransferType.Isochronous;
 

@@ -65,12 +65,12 @@ public sealed partial class HtmlHandoutWriterTests
     }
 
     [Theory]
-    [InlineData(PaperSize.A4, "size: A4", "180mm")]
-    [InlineData(PaperSize.Letter, "size: letter", "7.3in")]
-    public void The_page_is_laid_out_for_the_chosen_paper(PaperSize paper, string pageSize, string width)
+    [InlineData(nameof(PaperSize.A4), "size: A4", "180mm")]
+    [InlineData(nameof(PaperSize.Letter), "size: letter", "7.3in")]
+    public void The_page_is_laid_out_for_the_chosen_paper(string paper, string pageSize, string width)
     {
         // When
-        var html = HtmlHandoutWriter.Write(Notebook(NotebookCell.Markdown("# T")), new HandoutOptions { Paper = paper });
+        var html = HtmlHandoutWriter.Write(Notebook(NotebookCell.Markdown("# T")), new HandoutOptions { Paper = Enum.Parse<PaperSize>(paper) });
 
         // Then
         Assert.Contains($"@page {{ {pageSize};", html);

@@ -50,12 +50,12 @@ public sealed class SweepTests
     }
 
     [Fact]
-    public void The_default_sweep_is_n_1_to_10_by_five_turnarounds_by_10_seconds_by_10_seeds()
+    public void The_default_sweep_is_n_1_to_10_by_five_turnarounds_by_1_second_by_10_seeds()
     {
         var d = SweepSettings.Default;
         Assert.Equal(Enumerable.Range(1, 10), d.PendingReads);
         Assert.Equal(5, d.Turnarounds.Count);
-        Assert.Equal(Duration.FromSeconds(10), d.SimulatedTime);
+        Assert.Equal(Duration.FromSeconds(1), d.SimulatedTime);
         Assert.Equal(10, d.Seeds);
     }
 

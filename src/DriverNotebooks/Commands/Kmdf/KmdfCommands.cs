@@ -14,7 +14,7 @@ public static class KmdfCommands
             Name = "kmdf-lifecycle",
             CliPath = ["kmdf"],
             Description = "Run a KMDF driver scenario through load, devices, removal and unload; show the callbacks in order and what leaks.",
-            Options = [KmdfOptions.Scenario, KmdfOptions.List, KmdfOptions.Fail, KmdfOptions.Status, KmdfOptions.Semantics, KmdfOptions.Json],
+            Options = [KmdfOptions.Scenario, KmdfOptions.List, KmdfOptions.Fail, KmdfOptions.Status, KmdfOptions.Semantics, CommonOptions.Json],
             Examples =
             [
                 "--list",
@@ -32,7 +32,7 @@ public static class KmdfCommands
             Name = "kmdf-faults",
             CliPath = ["kmdf", "faults"],
             Description = "Fail every fallible step of a scenario in turn (and optionally every pair) and report what leaks at each failure point.",
-            Options = [KmdfOptions.Scenario, KmdfOptions.Pairs, KmdfOptions.Status, KmdfOptions.Semantics, KmdfOptions.Json],
+            Options = [KmdfOptions.Scenario, KmdfOptions.Pairs, KmdfOptions.Status, KmdfOptions.Semantics, CommonOptions.Json],
             Examples =
             [
                 "--scenario cleanup-in-evtdriverunload",
@@ -48,7 +48,7 @@ public static class KmdfCommands
             Name = "kmdf-patterns",
             CliPath = ["kmdf", "patterns"],
             Description = "Build the pattern matrix: where global cleanup lives × where DriverEntry fails × globals before or after WdfDriverCreate.",
-            Options = [KmdfOptions.Semantics, KmdfOptions.Json],
+            Options = [KmdfOptions.Semantics, CommonOptions.Json],
             Examples = ["", "--json"],
         },
         RunPatterns);

@@ -32,12 +32,18 @@ public static class KmdfOptions
 
     public static readonly OptionDefinition Pairs = new("--pairs", "Also fail every pair of steps, not just each step on its own.") { IsFlag = true };
 
-    public static readonly OptionDefinition Json = new("--json", "Print one JSON object instead of the report.") { IsFlag = true };
+    internal static Semantics ParseSemantics(CommandArguments arguments) => ParseSemantics(arguments.Value(Semantics)!);
 
-    internal static Semantics ParseSemantics(CommandArguments arguments) =>
-        arguments.Value(Semantics) == "docs" ? DriverNotebooks.Kmdf.Semantics.Docs : DriverNotebooks.Kmdf.Semantics.Source;
+    internal static Semantics ParseSemantics(string text) =>
+        text == "docs" ? DriverNotebooks.Kmdf.Semantics.Docs : DriverNotebooks.Kmdf.Semantics.Source;
 
-    internal static NtStatus ParseStatus(CommandArguments arguments) => arguments.Convert(Status, NtStatus.Parse, NtStatus.InsufficientResources);
+    /// <summary>The semantics <c>--semantics</c> defaults to, for the C# API.</summary>
+    internal static Semantics DefaultSemantics => ParseSemantics(OptionDefaults.Of(Semantics));
+
+    /// <summary>The status <c>--status</c> defaults to, for the C# API.</summary>
+    internal static NtStatus DefaultStatus => NtStatus.Parse(OptionDefaults.Of(Status));
+
+    internal static NtStatus ParseStatus(CommandArguments arguments) => arguments.ConvertRequired(Status, NtStatus.Parse);
 
     /// <summary>Runs engine code, reporting a scenario past a limit (<see cref="ScenarioLimits"/>) as a one-line usage error.</summary>
     internal static T Checked<T>(Func<T> engineCall)

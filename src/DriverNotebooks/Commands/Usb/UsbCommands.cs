@@ -20,7 +20,7 @@ public static class UsbCommands
             [
                 .. UsbOptions.Endpoint,
                 UsbOptions.Transfer, UsbOptions.Pending, UsbOptions.Turnaround, UsbOptions.Queue, UsbOptions.WhatIfPending,
-                UsbOptions.BulkRate, UsbOptions.Measured, UsbOptions.Json,
+                UsbOptions.BulkRate, UsbOptions.Measured, CommonOptions.Json,
             ],
             Examples =
             [
@@ -43,7 +43,7 @@ public static class UsbCommands
             [
                 .. UsbOptions.Endpoint,
                 UsbOptions.Transfer, UsbOptions.Pending, UsbOptions.TurnaroundDistribution, UsbOptions.Queue, UsbOptions.WhatIfPending,
-                UsbOptions.DeviceRate, UsbOptions.Fifo, UsbOptions.Duration, UsbOptions.Seed, UsbOptions.Measured, UsbOptions.Json,
+                UsbOptions.DeviceRate, UsbOptions.Fifo, UsbOptions.Duration, UsbOptions.Seed, UsbOptions.Measured, CommonOptions.Json,
             ],
             Examples =
             [
@@ -63,7 +63,7 @@ public static class UsbCommands
             [
                 .. UsbOptions.Endpoint,
                 UsbOptions.PendingList, UsbOptions.TransferList, UsbOptions.Turnarounds, UsbOptions.Queue, UsbOptions.WhatIfPending,
-                UsbOptions.DeviceRate, UsbOptions.Fifo, UsbOptions.Duration, UsbOptions.Seeds, UsbOptions.Vary, UsbOptions.Measured, UsbOptions.Json,
+                UsbOptions.DeviceRate, UsbOptions.Fifo, UsbOptions.Duration, UsbOptions.Seeds, UsbOptions.Vary, UsbOptions.Measured, CommonOptions.Json,
             ],
             Examples =
             [
@@ -83,7 +83,7 @@ public static class UsbCommands
         if (arguments.Has(UsbOptions.Transfer) || arguments.Has(UsbOptions.Pending) || arguments.Has(UsbOptions.Turnaround))
         {
             pipeline = new PipelineSettings(
-                arguments.Convert(UsbOptions.Pending, UsbOptions.PendingReads, 0),
+                arguments.ConvertRequired(UsbOptions.Pending, UsbOptions.PendingReads),
                 arguments.Has(UsbOptions.Transfer) ? Quantities.ParseBytes(arguments.Value(UsbOptions.Transfer)!) : DefaultTransfer(endpoint, options),
                 arguments.Has(UsbOptions.Turnaround) ? Quantities.ParseDuration(arguments.Value(UsbOptions.Turnaround)!) : Duration.Zero)
             {
@@ -101,12 +101,12 @@ public static class UsbCommands
         var (endpoint, options) = UsbOptions.ParseEndpoint(arguments);
         var settings = new SimulationSettings(
             endpoint,
-            arguments.Convert(UsbOptions.Pending, UsbOptions.PendingReads, 0),
+            arguments.ConvertRequired(UsbOptions.Pending, UsbOptions.PendingReads),
             arguments.Has(UsbOptions.Transfer) ? Quantities.ParseBytes(arguments.Value(UsbOptions.Transfer)!) : DefaultTransfer(endpoint, options),
             TurnaroundDistribution.Parse(arguments.Value(UsbOptions.TurnaroundDistribution)!))
         {
             SimulatedTime = Quantities.ParseDuration(arguments.Value(UsbOptions.Duration)!, UsbInputField.Duration),
-            Seed = (ulong)arguments.Convert(UsbOptions.Seed, ParseSeed, 1L),
+            Seed = (ulong)arguments.ConvertRequired(UsbOptions.Seed, ParseSeed),
             Device = Device(arguments),
             Timeline = new TimelineOptions(),
             Options = options,
@@ -124,13 +124,13 @@ public static class UsbCommands
         var turnarounds = arguments.Values(UsbOptions.Turnarounds);
         var settings = new SweepSettings(endpoint)
         {
-            PendingReads = arguments.Convert(UsbOptions.PendingList, UsbOptions.WholeNumbers, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]),
+            PendingReads = arguments.ConvertRequired(UsbOptions.PendingList, UsbOptions.WholeNumbers),
             TransferLengths = arguments.Has(UsbOptions.TransferList)
                 ? arguments.Convert(UsbOptions.TransferList, text => text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(b => Quantities.ParseBytes(b)).ToArray())
                 : null,
             Turnarounds = turnarounds.Count > 0 ? turnarounds.Select(t => TurnaroundDistribution.Parse(t)).ToArray() : SweepSettings.DefaultTurnarounds,
             SimulatedTime = Quantities.ParseDuration(arguments.Value(UsbOptions.Duration)!, UsbInputField.Duration),
-            Seeds = arguments.Convert(UsbOptions.Seeds, UsbOptions.WholeNumber, 10),
+            Seeds = arguments.ConvertRequired(UsbOptions.Seeds, UsbOptions.WholeNumber),
             Device = Device(arguments),
             Options = options,
             Queue = UsbOptions.ParseQueue(arguments),
@@ -138,12 +138,7 @@ public static class UsbCommands
         };
         cancellationToken.ThrowIfCancellationRequested();
         var result = Sweep.Run(settings, cancellationToken);
-        var axis = arguments.Value(UsbOptions.Vary) switch
-        {
-            "transfer" => SweepAxis.TransferLength,
-            "turnaround" => SweepAxis.Turnaround,
-            _ => SweepAxis.PendingReads,
-        };
+        var axis = UsbOptions.ParseAxis(arguments.Value(UsbOptions.Vary)!);
         var measured = UsbOptions.MeasuredRate(arguments);
         return new CommandOutput(new SweepView(result, axis, measured), UsbJson.Sweep(result, measured));
     });

@@ -87,6 +87,7 @@ public static class UsbOptions
     public static readonly OptionDefinition Pending = new("--pending", "NumPendingReads: requests kept outstanding (0 means the framework default of 2; the framework caps it at 10).")
     {
         ValueName = "N",
+        DefaultValue = "0",
     };
 
     public static readonly OptionDefinition Turnaround = new("--turnaround", "Per-request turnaround, from the end of a read on the bus to its replacement being schedulable (ns, us, ms, s).")
@@ -173,8 +174,6 @@ public static class UsbOptions
         DefaultValue = "pending",
     };
 
-    public static readonly OptionDefinition Json = new("--json", "Print one JSON object instead of the report.") { IsFlag = true };
-
     /// <summary>The options that describe an endpoint, shared by every USB command.</summary>
     public static IReadOnlyList<OptionDefinition> Endpoint { get; } =
         [Speed, Type, MaxPacket, Direction, Mult, Burst, Interval, BytesPerInterval, Policy, Stuffing, PacketOverhead, BurstBeyondSpec];
@@ -245,14 +244,14 @@ public static class UsbOptions
     {
         var speed = UsbNames.ParseSpeed(arguments.Value(Speed)!);
         var type = UsbNames.ParseType(arguments.Value(Type)!);
-        var endpoint = new EndpointDescriptor(speed, type, arguments.ConvertRequired(MaxPacket, WholeNumber), arguments.Convert(Interval, WholeNumber, 1))
+        var endpoint = new EndpointDescriptor(speed, type, arguments.ConvertRequired(MaxPacket, WholeNumber), arguments.ConvertRequired(Interval, WholeNumber))
         {
             Direction = UsbNames.ParseDirection(arguments.Value(Direction)!),
-            Mult = arguments.Convert(Mult, WholeNumber, 1),
-            Burst = arguments.Convert(Burst, WholeNumber, 1),
+            Mult = arguments.ConvertRequired(Mult, WholeNumber),
+            Burst = arguments.ConvertRequired(Burst, WholeNumber),
             BytesPerInterval = arguments.Has(BytesPerInterval) ? arguments.Convert(BytesPerInterval, WholeNumber) : null,
         };
-        var overhead = arguments.Convert(PacketOverhead, WholeNumber, 32);
+        var overhead = arguments.ConvertRequired(PacketOverhead, WholeNumber);
         var options = new AnalysisOptions
         {
             Policy = UsbNames.ParsePolicy(arguments.Value(Policy)!),
@@ -264,6 +263,14 @@ public static class UsbOptions
         };
         return (endpoint, options);
     }
+
+    /// <summary>The sweep axis a <c>--vary</c> value names.</summary>
+    internal static SweepAxis ParseAxis(string vary) => vary switch
+    {
+        "transfer" => SweepAxis.TransferLength,
+        "turnaround" => SweepAxis.Turnaround,
+        _ => SweepAxis.PendingReads,
+    };
 
     internal static RequestQueue ParseQueue(CommandArguments arguments) =>
         arguments.Value(Queue) == "generic" ? RequestQueue.Generic : RequestQueue.KmdfContinuousReader;
