@@ -77,7 +77,9 @@ public sealed class OptionAgreementTests
     [MemberData(nameof(ApiParameters))]
     public void An_api_parameter_leaves_its_default_to_the_option_it_stands_for(string type, string method, string parameter, string option)
     {
-        var declaring = typeof(Lifecycle).Assembly.GetTypes().Single(t => t.Name == type && t.IsPublic);
+        // By name, not by enumerating the assembly: DriverNotebooks.dll also holds the Polyglot extension's command
+        // type, whose base type (in .NET Interactive's engine) is not loadable outside that engine.
+        var declaring = typeof(Lifecycle).Assembly.GetType($"{typeof(Lifecycle).Namespace}.{type}", throwOnError: true)!;
         var p = declaring.GetMethods().Where(m => m.Name == method).SelectMany(m => m.GetParameters()).Single(x => x.Name == parameter);
         var (command, optionName) = (option.Split(' ')[0], option.Split(' ')[1]);
         var definition = Magic(command).FindOption(optionName);

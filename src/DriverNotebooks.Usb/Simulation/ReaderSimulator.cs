@@ -107,15 +107,13 @@ public sealed partial class ReaderSimulator
         ref var hist = ref MemoryMarshal.GetArrayDataReference(_histogram.Counts);
         var table = plan.ScaledTurnaround;
         var rng = rngState;
-        var drawn = DrawBatch;
         var k = plan.IntervalsPerRequest;
         var end = plan.TotalIntervals;
         var segEnd = Math.Min(end, bucket);
 
         var headLeft = k;
-        long j = 0, completed = 0, idle = 0;
-        double latMin = double.PositiveInfinity, latMax = 0;
-        double latSum = 0;
+        long j = 0, idle = 0;
+        var done = Completions.None;
         var untilCheck = TimelineCheckSteps;
 
         while (true)
@@ -129,7 +127,7 @@ public sealed partial class ReaderSimulator
             if (j >= segEnd)
             {
                 if (TTimeline.Enabled)
-                    timeline.Flush(j, j - idle, idle, idle, 0, completed * plan.PacketsPerRequest + Partial(plan, k - headLeft), 0, 0);
+                    timeline.Flush(j, j - idle, idle, idle, 0, done.Count * plan.PacketsPerRequest + Partial(plan, k - headLeft), 0, 0);
                 if (j >= end) break;
                 _cancellation.ThrowIfCancellationRequested();
                 segEnd = Math.Min(end, segEnd + bucket);
@@ -157,29 +155,14 @@ public sealed partial class ReaderSimulator
             // The head request completes at the end of its last interval.
             j += headLeft;
             headLeft = k;
-            completed++;
-            var submitted = BitConverter.Int64BitsToDouble(first);
-            double done = j;
-            var latency = done - submitted;
-            latSum += latency;
-            latMin = double.MinNative(latMin, latency);
-            latMax = double.MaxNative(latMax, latency);
-            Unsafe.Add(ref hist, LatencyHistogram.Index(BitConverter.DoubleToInt64Bits(latency)))++;
-            if (TTimeline.Enabled) timeline.AddQueued((long)Math.Ceiling(submitted), j);
-
-            if (drawn == DrawBatch)
-            {
-                FillDraws(table, ref rng);
-                drawn = 0;
-            }
-            requests.ReplaceFirst(BitConverter.DoubleToInt64Bits(done + Unsafe.Add(ref draws, drawn++)));
+            requests.ReplaceFirst(Complete(ref done, ref hist, ref draws, table, ref rng, timeline, first, j));
         }
 
         rngState = rng;
         if (TTimeline.Enabled) AddOpenSpans(timeline, requests, plan.PendingReads, end);
         // Every interval that is not idle moved data: the device always has some.
-        return new RunTotals(completed, end - idle, idle, idle, 0, completed * plan.PacketsPerRequest + Partial(plan, k - headLeft),
-            0, 0, latSum, completed == 0 ? 0 : latMin, latMax);
+        return new RunTotals(done.Count, end - idle, idle, idle, 0, done.Count * plan.PacketsPerRequest + Partial(plan, k - headLeft),
+            0, 0, done.LatencySum, done.Count == 0 ? 0 : done.LatencyMin, done.LatencyMax);
     }
 
     /// <summary>A device producing into a FIFO: step per interval while requests are queued, jump idle gaps in closed form.</summary>
@@ -192,7 +175,6 @@ public sealed partial class ReaderSimulator
         ref var hist = ref MemoryMarshal.GetArrayDataReference(_histogram.Counts);
         var table = plan.ScaledTurnaround;
         var rng = rngState;
-        var drawn = DrawBatch;
         var ppi = plan.PacketsPerInterval;
         var perRequest = plan.PacketsPerRequest;
         var packet = plan.PacketFixed;
@@ -202,9 +184,8 @@ public sealed partial class ReaderSimulator
         var segEnd = Math.Min(end, bucket);
 
         var headLeft = perRequest;
-        long j = 0, completed = 0, busy = 0, idle = 0, lost = 0, starved = 0, delivered = 0, dropped = 0, fill = 0;
-        double latMin = double.PositiveInfinity, latMax = 0;
-        double latSum = 0;
+        long j = 0, busy = 0, idle = 0, lost = 0, starved = 0, delivered = 0, dropped = 0, fill = 0;
+        var done = Completions.None;
         var untilCheck = TimelineCheckSteps;
 
         while (true)
@@ -280,27 +261,53 @@ public sealed partial class ReaderSimulator
             if (headLeft > 0) continue;
 
             headLeft = perRequest;
-            completed++;
-            var submitted = BitConverter.Int64BitsToDouble(first);
-            double done = j;
-            var latency = done - submitted;
-            latSum += latency;
-            latMin = double.MinNative(latMin, latency);
-            latMax = double.MaxNative(latMax, latency);
-            Unsafe.Add(ref hist, LatencyHistogram.Index(BitConverter.DoubleToInt64Bits(latency)))++;
-            if (TTimeline.Enabled) timeline.AddQueued((long)Math.Ceiling(submitted), j);
-
-            if (drawn == DrawBatch)
-            {
-                FillDraws(table, ref rng);
-                drawn = 0;
-            }
-            requests.ReplaceFirst(BitConverter.DoubleToInt64Bits(done + Unsafe.Add(ref draws, drawn++)));
+            requests.ReplaceFirst(Complete(ref done, ref hist, ref draws, table, ref rng, timeline, first, j));
         }
 
         rngState = rng;
         if (TTimeline.Enabled) AddOpenSpans(timeline, requests, plan.PendingReads, end);
-        return new RunTotals(completed, busy, idle, lost, starved, delivered, dropped, fill, latSum, completed == 0 ? 0 : latMin, latMax);
+        return new RunTotals(done.Count, busy, idle, lost, starved, delivered, dropped, fill, done.LatencySum, done.Count == 0 ? 0 : done.LatencyMin, done.LatencyMax);
+    }
+
+    /// <summary>What the completions of one run add up to, and where in the current batch of drawn turnarounds it is.</summary>
+    private struct Completions
+    {
+        public long Count;
+        public double LatencySum;
+        public double LatencyMin;
+        public double LatencyMax;
+        public int Drawn;
+
+        public static Completions None => new() { LatencyMin = double.PositiveInfinity, Drawn = DrawBatch };
+    }
+
+    /// <summary>
+    /// The one place a request completes (both stepping modes): at the end of interval <paramref name="j"/> the head
+    /// request, submitted at <paramref name="first"/>, records its latency and draws its turnaround; the result is its
+    /// resubmission time (as ordered bits) for <see cref="IInFlightRequests.ReplaceFirst"/>, left to the caller so the
+    /// request set stays a register-held local of the event loop.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private long Complete<TTimeline>(ref Completions done, ref long hist, ref double draws, double[] table, ref SplitMix64 rng,
+        TTimeline timeline, long first, long j)
+        where TTimeline : struct, ITimelineSink
+    {
+        done.Count++;
+        var submitted = BitConverter.Int64BitsToDouble(first);
+        double end = j;
+        var latency = end - submitted;
+        done.LatencySum += latency;
+        done.LatencyMin = double.MinNative(done.LatencyMin, latency);
+        done.LatencyMax = double.MaxNative(done.LatencyMax, latency);
+        Unsafe.Add(ref hist, LatencyHistogram.Index(BitConverter.DoubleToInt64Bits(latency)))++;
+        if (TTimeline.Enabled) timeline.AddQueued((long)Math.Ceiling(submitted), j);
+
+        if (done.Drawn == DrawBatch)
+        {
+            FillDraws(table, ref rng);
+            done.Drawn = 0;
+        }
+        return BitConverter.DoubleToInt64Bits(end + Unsafe.Add(ref draws, done.Drawn++));
     }
 
     /// <summary>

@@ -13,6 +13,8 @@ namespace DriverNotebooks.Polyglot;
 /// here rather than written in the script, the registration costs the engine no script compilation (about
 /// 0.4 s of a 0.8 s load when it was a cell). Only the .NET Interactive engine calls into this type; it is
 /// compiled against that engine's assembly, which our own runner and kernel neither reference nor load.
+/// One consequence: outside the engine, <c>Assembly.GetTypes()</c> on DriverNotebooks.dll throws for the
+/// internal <see cref="DriverNotebooksDirective"/> (its base type is the engine's); look types up by name.
 /// </summary>
 public static class PolyglotExtension
 {
