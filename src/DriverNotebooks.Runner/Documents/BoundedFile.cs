@@ -5,7 +5,7 @@ namespace DriverNotebooks.Runner.Documents;
 /// file system reports, so a device such as <c>/dev/zero</c> (length 0, never ends) or a huge file is
 /// refused after a bounded read instead of exhausting memory.
 /// </summary>
-public static class BoundedFile
+internal static class BoundedFile
 {
     /// <summary>Largest notebook (.dib or .ipynb) read: 64 MiB, room for outputs with embedded charts.</summary>
     public const int MaxNotebookBytes = 64 << 20;

@@ -8,7 +8,7 @@ namespace DriverNotebooks.Runner.Documents;
 /// are kept; the others are derived from the cell's content, so the same notebook always gets the
 /// same ids and editing one cell does not renumber the rest.
 /// </summary>
-public static class CellIds
+internal static class CellIds
 {
     public static bool IsValid(string? id) =>
         id is { Length: > 0 and <= 64 } && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');

@@ -9,7 +9,7 @@ namespace DriverNotebooks.Runner.Documents;
 /// so the writer of each document (an <c>.ipynb</c>, a Jupyter kernel's session) makes one of these
 /// and passes every output's data through it in order.
 /// </summary>
-public sealed class ChartLibraryPlacement
+internal sealed class ChartLibraryPlacement
 {
     /// <summary>True once the library is in the document.</summary>
     public bool Placed { get; private set; }

@@ -7,7 +7,7 @@ namespace DriverNotebooks.Runner.Documents;
 /// <c>#!usb-throughput --speed high</c>, is a magic command and stays in its cell. Blank lines around
 /// a cell's text are not part of it, and cells left empty are dropped, as Polyglot does.
 /// </summary>
-public static class DibReader
+internal static class DibReader
 {
     private const string MetaSeparator = "#!meta";
 

@@ -8,7 +8,7 @@ namespace DriverNotebooks.Runner.Documents;
 /// else from the notebook's <c>polyglot_notebook.kernelInfo</c>, kernelspec or language_info.
 /// Outputs already in the file are not read: a run replaces them.
 /// </summary>
-public static class IpynbReader
+internal static class IpynbReader
 {
     public static Notebook Read(string path) => Parse(NotebookText.Decode(BoundedFile.ReadNotebook(path), path), path);
 

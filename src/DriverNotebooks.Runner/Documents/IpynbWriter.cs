@@ -9,7 +9,7 @@ namespace DriverNotebooks.Runner.Documents;
 /// GitHub display, and Polyglot Notebooks still opens (its kernel metadata is kept). The kernelspec
 /// names the DriverNotebooks kernel. plotly.js goes into the first output that holds a chart.
 /// </summary>
-public static class IpynbWriter
+internal static class IpynbWriter
 {
     public const int NbformatMinor = 5;
 

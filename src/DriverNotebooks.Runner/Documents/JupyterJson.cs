@@ -10,7 +10,7 @@ namespace DriverNotebooks.Runner.Documents;
 /// ensure_ascii=False)</c> plus a final newline), so a file we write diffs cleanly against one Jupyter
 /// saved, and the same document always gives the same bytes.
 /// </summary>
-public static class JupyterJson
+internal static class JupyterJson
 {
     private static readonly System.Buffers.SearchValues<char> MustEscape = System.Buffers.SearchValues.Create(
         "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\b\t\n\u000b\f\r\u000e\u000f\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f");

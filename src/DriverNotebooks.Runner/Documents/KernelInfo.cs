@@ -3,13 +3,13 @@ using System.Text.Json.Nodes;
 namespace DriverNotebooks.Runner.Documents;
 
 /// <summary>One kernel a notebook can address: <c>#!name</c> or any alias starts a cell for it.</summary>
-public sealed record KernelInfoItem(string Name, IReadOnlyList<string> Aliases, string LanguageName);
+internal sealed record KernelInfoItem(string Name, IReadOnlyList<string> Aliases, string LanguageName);
 
 /// <summary>
 /// The kernels a notebook knows, as Polyglot's <c>kernelInfo</c> declares them, merged with the
 /// standard .NET Interactive kernels, plus the default kernel for cells that name none.
 /// </summary>
-public sealed class KernelInfo
+internal sealed class KernelInfo
 {
     public const string CSharp = "csharp";
     public const string Markdown = "markdown";

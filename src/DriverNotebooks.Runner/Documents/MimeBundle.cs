@@ -8,7 +8,7 @@ namespace DriverNotebooks.Runner.Documents;
 /// A displayed value as a Jupyter MIME bundle, for .ipynb files and for the kernel's messages alike:
 /// JSON types as JSON (nbformat requires it), the first rendering of each type wins.
 /// </summary>
-public static class MimeBundle
+internal static class MimeBundle
 {
     /// <param name="data">The renderings, as the formatters produced them.</param>
     /// <param name="text">How a text rendering is stored: a plain string on the wire, nbformat's line array in files.</param>

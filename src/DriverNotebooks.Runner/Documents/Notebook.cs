@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace DriverNotebooks.Runner.Documents;
 
 /// <summary>The file formats the runner reads.</summary>
-public enum NotebookFormat
+internal enum NotebookFormat
 {
     /// <summary>Polyglot Notebooks' text format: <c>#!meta</c>, <c>#!csharp</c>, <c>#!markdown</c> cells.</summary>
     Dib,
@@ -16,7 +16,7 @@ public enum NotebookFormat
 /// A notebook as read from a file: its cells in order and the kernels it names. Immutable; running
 /// it produces a copy whose code cells carry outputs and execution counts.
 /// </summary>
-public sealed record Notebook
+internal sealed record Notebook
 {
     /// <summary>The path it was read from, as the user gave it; used in messages.</summary>
     public required string SourcePath { get; init; }

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace DriverNotebooks.Runner.Documents;
 
 /// <summary>The kinds of cell nbformat knows.</summary>
-public enum CellKind
+internal enum CellKind
 {
     Code,
     Markdown,
@@ -14,7 +14,7 @@ public enum CellKind
 /// One cell: its kind, the kernel it is written for (canonical name such as <c>csharp</c> or
 /// <c>fsharp</c>; <c>markdown</c> for markdown cells) and its source with <c>\n</c> line endings.
 /// </summary>
-public sealed record NotebookCell(CellKind Kind, string KernelName, string Source)
+internal sealed record NotebookCell(CellKind Kind, string KernelName, string Source)
 {
     /// <summary>The nbformat 4.5 cell id read from the file, if it had a valid one.</summary>
     public string? Id { get; init; }

@@ -5,7 +5,7 @@ namespace DriverNotebooks.Runner.Documents;
 /// (<c>line:column</c>, or a JSON path such as <c>cells[3].source</c>) and what was expected:
 /// <c>a.ipynb:4:17: invalid JSON: …</c> or <c>a.ipynb: cells[3].source: expected …</c>.
 /// </summary>
-public sealed class NotebookFormatException : Exception
+internal sealed class NotebookFormatException : Exception
 {
     private NotebookFormatException(string path, string position, string separator, string problem)
         : base($"{path}{separator}{position}: {OneLine(problem)}")

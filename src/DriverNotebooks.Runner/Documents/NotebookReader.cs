@@ -1,7 +1,7 @@
 namespace DriverNotebooks.Runner.Documents;
 
 /// <summary>Reads a notebook by its extension: <c>.dib</c> or <c>.ipynb</c>.</summary>
-public static class NotebookReader
+internal static class NotebookReader
 {
     public static IReadOnlyList<string> Extensions { get; } = [".dib", ".ipynb"];
 

@@ -4,7 +4,7 @@ namespace DriverNotebooks.Runner.Execution;
 /// How much console text one cell keeps. A cell that prints without end would otherwise fill memory, the
 /// notebook file and the front end; Jupyter's own front ends truncate long outputs in a similar way.
 /// </summary>
-public static class CellOutputLimits
+internal static class CellOutputLimits
 {
     /// <summary>Characters of console text (stdout and stderr together) one cell keeps: ten million, about 10 MB.</summary>
     public const int StreamCharacters = 10_000_000;

@@ -7,7 +7,7 @@ using DriverNotebooks.Runner.Documents;
 namespace DriverNotebooks.Runner.Handouts;
 
 /// <summary>Static chart images could not be made. The message is one line.</summary>
-public sealed class ChartImageException(string message) : Exception(message);
+internal sealed class ChartImageException(string message) : Exception(message);
 
 /// <summary>
 /// Adds a static <c>image/svg+xml</c> rendering to every chart output of a run notebook, and the same image
@@ -17,7 +17,7 @@ public sealed class ChartImageException(string message) : Exception(message);
 /// paths with random ids; the page seeds its random numbers per chart, so the same notebook gives the
 /// same images every time.
 /// </summary>
-public static partial class ChartImages
+internal partial class ChartImages
 {
     /// <summary>Virtual time Chromium gives the page: ample for plotly to draw a notebook's charts.</summary>
     public static TimeSpan DrawingTime { get; } = TimeSpan.FromSeconds(60);
