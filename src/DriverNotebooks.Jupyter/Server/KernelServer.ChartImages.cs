@@ -18,6 +18,7 @@ internal sealed partial class KernelServer
     private readonly List<ChartDisplay> _cellCharts = [];
     private readonly SemaphoreSlim _oneImageBatchAtATime = new(1, 1);
     private readonly CancellationTokenSource _imagesStopping = new();
+    private readonly List<Task> _imageTasks = [];
     private int _chartDisplays;
 
     /// <summary>A chart shown by the current cell: its display id and the bundle as published (plotly.js placed).</summary>
@@ -43,7 +44,30 @@ internal sealed partial class KernelServer
             _cellCharts.Clear();
         }
         if (Chromium.Find() is not { } chromium) return;
-        _ = Task.Run(() => AddChartImagesAsync(request, charts, chromium));
+        lock (_imageTasks)
+        {
+            _imageTasks.RemoveAll(t => t.IsCompleted);
+            _imageTasks.Add(Task.Run(() => AddChartImagesAsync(request, charts, chromium)));
+        }
+    }
+
+    /// <summary>
+    /// Cancels the drawing and waits (a few seconds at most) until its Chromium is killed: a Chromium left without
+    /// its kernel, and so without a reader for what it prints, does not finish on its own.
+    /// </summary>
+    private void StopChartImages()
+    {
+        _imagesStopping.Cancel();
+        Task[] running;
+        lock (_imageTasks) running = [.. _imageTasks];
+        try
+        {
+            Task.WaitAll(running, TimeSpan.FromSeconds(5));
+        }
+        catch (AggregateException)
+        {
+            // Each task reports its own failures to the log; stopping only needs them ended.
+        }
     }
 
     private async Task AddChartImagesAsync(JupyterMessage request, IReadOnlyList<ChartDisplay> charts, string chromium)

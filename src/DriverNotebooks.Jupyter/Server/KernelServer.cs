@@ -157,6 +157,7 @@ internal sealed partial class KernelServer : IDisposable
             _outbox.Dispose();
             _heartbeat.Dispose();
             _executeRequests.Writer.TryComplete();
+            StopChartImages();
             if (_session.IsCompletedSuccessfully) _session.Result.Dispose();
             _stopped.TrySetResult();
         }
