@@ -44,6 +44,17 @@ internal static class HandoutStyle
               a { color: inherit; }
               /* A collapsed block would print as its one-line summary: leave it out of the handout. */
               details:not([open]) { display: none; }
+              /* A result's label/value numbers print as two pairs per line: most values are short ("yes", "0 / 0"). */
+              .dn-result .dn-numbers, .dn-result .dn-numbers tbody { display: block; }
+              .dn-result .dn-numbers tbody { display: flex; flex-wrap: wrap; border-top: 1px solid var(--border); border-left: 1px solid var(--border); }
+              .dn-result .dn-numbers tr { display: flex; width: 50%; break-inside: avoid; }
+              .dn-result .dn-numbers tr.dn-wide { width: 100%; }
+              .dn-result .dn-numbers th, .dn-result .dn-numbers td { display: block; box-sizing: border-box; border-width: 0 1px 1px 0; min-width: 0; }
+              .dn-result .dn-numbers th { flex: 0 0 12em; }
+              .dn-result .dn-numbers td { flex: 1 1 0; overflow-wrap: anywhere; }
+              /* A section headed "Sources" is the reference list: set smaller, as a paper sets its references. */
+              #sources ~ ul, #sources ~ ol, #sources ~ p { font-size: 8pt; line-height: 1.3; }
+              #sources ~ ul li, #sources ~ ol li { margin: 0.1em 0; }
             }
             """;
     }

@@ -61,8 +61,9 @@ internal static class HtmlHandoutWriter
     }
 
     /// <summary>
-    /// Marks the headings that start a page: the top-level sections after the first one. When there is
-    /// a single <c>#</c> title, sections are the next level down (every <c>##</c> after the first).
+    /// Marks the headings that start a page: only parts, i.e. every <c>#</c> heading after the first when a
+    /// notebook has several. Sections (<c>##</c> under a single title) flow on from one another, kept with
+    /// the start of what follows them: a forced page per section left most section ends half empty.
     /// Returns the title: the first heading's text.
     /// </summary>
     private static string? MarkPageBreaks(IReadOnlyList<MarkdownDocument?> documents)
@@ -70,13 +71,9 @@ internal static class HtmlHandoutWriter
         var headings = documents.Where(d => d is not null).SelectMany(d => MarkdownRendering.Headings(d!)).ToList();
         if (headings.Count == 0) return null;
         var title = MarkdownRendering.PlainText(headings[0]);
-        var titleIsOnlyH1 = headings[0].Level == 1 && headings.Count(h => h.Level == 1) == 1;
-        var rest = titleIsOnlyH1 ? headings.Skip(1).ToList() : headings;
-        if (rest.Count > 0)
-        {
-            var sectionLevel = rest.Min(h => h.Level);
-            foreach (var heading in rest.Where(h => h.Level == sectionLevel).Skip(1)) MarkdownRendering.MarkPageBreak(heading);
-        }
+        var parts = headings.Where(h => h.Level == 1).ToList();
+        if (parts.Count > 1 && parts[0] == headings[0])
+            foreach (var heading in parts.Skip(1)) MarkdownRendering.MarkPageBreak(heading);
         return title.Length > 0 ? title : null;
     }
 

@@ -15,9 +15,9 @@ internal static class PaperGeometry
 {
     public static string PageSize(PaperSize paper) => paper == PaperSize.Letter ? "letter" : "A4";
 
-    /// <summary>Top/bottom and left/right margins.</summary>
+    /// <summary>Top/bottom and left/right margins: narrow at top and bottom (every printer manages 12 mm), as wide at the sides as the text width needs.</summary>
     public static (string Vertical, string Horizontal) Margins(PaperSize paper) =>
-        paper == PaperSize.Letter ? ("0.65in", "0.6in") : ("16mm", "15mm");
+        paper == PaperSize.Letter ? ("0.5in", "0.6in") : ("12mm", "15mm");
 
     /// <summary>The width text and charts get: the paper's width less both side margins.</summary>
     public static string ContentWidth(PaperSize paper) => paper == PaperSize.Letter ? "7.3in" : "180mm";

@@ -12,6 +12,9 @@ public static class FaultSweepChart
     /// <summary>Whether any single failure point has a finding (otherwise the chart would be empty).</summary>
     public static bool HasFindings(FaultSweepResult sweep) => sweep.Points.Any(p => p.FailedSteps.Count == 1 && !p.Result.IsClean);
 
+    /// <summary>Height of one failing step's bar row, in pixels: the chart grows with the steps, not a fixed page share.</summary>
+    private const int PixelsPerStep = 26;
+
     public static GenericChart Create(FaultSweepResult sweep)
     {
         var singles = sweep.Points.Where(p => p.FailedSteps.Count == 1).ToList();
@@ -23,31 +26,44 @@ public static class FaultSweepChart
             var kind = kinds[k];
             var counts = singles.Select(p => (double)p.Result.Findings.Count(f => f.Kind == kind)).ToArray();
             if (counts.All(c => c == 0)) continue;
-            var bars = Figure.Bars(FindingName(kind), steps, counts, Figure.Palette[k == 0 ? 3 : k]);
-            bars.SetProperty("hovertext", singles.Select(p => string.Join(", ", p.Result.Findings.Where(f => f.Kind == kind).Select(f => f.Resource))).ToArray());
-            traces.Add(bars);
+            traces.Add(Row(FindingName(kind), steps, counts, Figure.Palette[k == 0 ? 3 : k],
+                singles.Select(p => string.Join(", ", p.Result.Findings.Where(f => f.Kind == kind).Select(f => f.Resource)))));
         }
         var clean = traces.Count == 0;
-        if (clean) traces.Add(Figure.Bars("no findings", steps, steps.Select(_ => 0.0), Figure.Palette[2]));
+        if (clean) traces.Add(Row("no findings", steps, steps.Select(_ => 0.0).ToArray(), Figure.Palette[2], steps.Select(_ => "")));
 
-        var layout = Figure.Layout($"Fault injection: {sweep.Scenario}, each step failing in turn", "failing step", "findings (resources)", height: 460);
+        // Steps down the side, in the order the driver reaches them, so their names read horizontally.
+        var title = $"Fault injection: {sweep.Scenario}, each step failing in turn";
+        var titleLines = Figure.WrapTitle(title, Figure.PrintWidth).Split("<br>").Length;
+        var top = 30 + 22 * titleLines;
+        const int bottom = 90;
+        var layout = Figure.Layout(title, "findings (resources)", "failing step", height: top + bottom + Math.Max(3, steps.Length) * PixelsPerStep);
         layout.SetProperty("barmode", "stack");
-        var xAxis = Figure.Axis("failing step");
-        xAxis["tickangle"] = -35;
-        xAxis["automargin"] = true;
+        layout.SetProperty("margin", Figure.Props(("l", 20), ("r", 20), ("t", top), ("b", bottom)));
+        var xAxis = Figure.Axis("findings (resources)");
+        xAxis["dtick"] = 1;
+        xAxis["rangemode"] = "tozero";
         layout.SetProperty("xaxis", xAxis);
-        var yAxis = Figure.Axis("findings (resources)");
-        yAxis["dtick"] = 1;
-        yAxis["rangemode"] = "tozero";
+        var yAxis = Figure.Axis("");
+        yAxis["autorange"] = "reversed";
         layout.SetProperty("yaxis", yAxis);
+        layout.SetProperty("showlegend", true); // plotly hides a lone trace's legend, and the colour then says nothing
+        layout.SetProperty("legend", Figure.Props(("orientation", "h"), ("yanchor", "top"), ("y", -55.0 / (Math.Max(3, steps.Length) * PixelsPerStep)), ("x", 0)));
         if (clean)
         {
             layout.SetProperty("annotations", new[]
             {
-                Figure.Props(("text", "No failure point leaks or misuses a resource."), ("xref", "paper"), ("yref", "paper"), ("x", 0.5), ("y", 0.6), ("showarrow", false), ("font", Figure.Props(("size", 14), ("color", Figure.Palette[2])))),
+                Figure.Props(("text", "No failure point leaks or misuses a resource."), ("xref", "paper"), ("yref", "paper"), ("x", 0.5), ("y", 0.5), ("showarrow", false), ("font", Figure.Props(("size", 14), ("color", Figure.Palette[2])))),
             });
         }
         return Figure.Chart(layout, traces.ToArray());
+    }
+
+    private static Trace2D Row(string name, object[] steps, double[] counts, string color, IEnumerable<string> hover)
+    {
+        var bars = Figure.HorizontalBars(name, steps, counts, color);
+        bars.SetProperty("hovertext", hover.ToArray());
+        return bars;
     }
 
     public static string FindingName(FindingKind kind) => kind switch

@@ -51,6 +51,18 @@ internal static class Figure
         return trace;
     }
 
+    /// <summary>Bars along x for categories down the y axis (long category names read horizontally).</summary>
+    public static Trace2D HorizontalBars(string name, IEnumerable<object> categories, IEnumerable<double> lengths, string color)
+    {
+        var trace = new Trace2D("bar");
+        trace.SetProperty("name", name);
+        trace.SetProperty("orientation", "h");
+        trace.SetProperty("x", lengths.ToArray());
+        trace.SetProperty("y", categories.ToArray());
+        trace.SetProperty("marker", Props(("color", color)));
+        return trace;
+    }
+
     public static Trace2D Scatter(string name, object x, object y)
     {
         var trace = new Trace2D("scatter");

@@ -10,7 +10,7 @@ namespace DriverNotebooks.Charts;
 /// </summary>
 public static class KmdfTraceChart
 {
-    private const int PixelsPerEvent = 17;
+    private const int PixelsPerEvent = 15;
 
     public static GenericChart Create(RunResult run, string? title = null)
     {
@@ -48,8 +48,8 @@ public static class KmdfTraceChart
 
         var rows = run.Trace.Count + run.Leaked.Count + 1;
         var titleLines = Figure.WrapTitle(title ?? $"KMDF trace: {run.Scenario}", Figure.PrintWidth).Split("<br>").Length;
-        var top = 60 + 22 * titleLines;
-        const int bottom = 70;
+        var top = 54 + 20 * titleLines; // the title, then the lane names along the top axis
+        const int bottom = 40; // one legend row: the kinds' names are kept short so they fit across the chart
         var plotHeight = Math.Max(220, rows * PixelsPerEvent);
         var layout = Figure.Layout(title ?? $"KMDF trace: {run.Scenario}", "", "event order", height: plotHeight + top + bottom);
         var xAxis = Figure.Axis("");
@@ -65,7 +65,7 @@ public static class KmdfTraceChart
         layout.SetProperty("xaxis", xAxis);
         layout.SetProperty("yaxis", yAxis);
         layout.SetProperty("margin", Figure.Props(("l", 60), ("r", 20), ("t", top), ("b", bottom)));
-        layout.SetProperty("legend", Figure.Props(("orientation", "h"), ("yanchor", "top"), ("y", -12.0 / plotHeight), ("x", 0)));
+        layout.SetProperty("legend", Figure.Props(("orientation", "h"), ("yanchor", "top"), ("y", -8.0 / plotHeight), ("x", 0), ("font", Figure.Props(("size", 11)))));
         return Figure.Chart(layout, traces.ToArray());
     }
 
@@ -110,9 +110,9 @@ public static class KmdfTraceChart
     {
         (TraceEventKind Kind, string Name, string Color, string Symbol)[] kinds =
         [
-            (TraceEventKind.Callback, "callback into the driver", Figure.Palette[0], "circle"),
-            (TraceEventKind.Call, "call by the driver", "#6b6b6b", "square"),
-            (TraceEventKind.Action, "system or framework action", Figure.Palette[1], "diamond"),
+            (TraceEventKind.Callback, "driver callback", Figure.Palette[0], "circle"),
+            (TraceEventKind.Call, "driver call", "#6b6b6b", "square"),
+            (TraceEventKind.Action, "system/framework action", Figure.Palette[1], "diamond"),
             (TraceEventKind.Note, "note", "#9a9a9a", "circle-open"),
         ];
         foreach (var (kind, name, color, symbol) in kinds)

@@ -23,6 +23,10 @@ public static class KmdfCards
         return report.Run.Failures.Select(Key).Order().SequenceEqual(report.Scenario.Failures.Select(Key).Order());
     }
 
+    /// <summary>Whether the I/O manager called the driver's unload routine, and the chain of routines that ran from it.</summary>
+    private static string DriverUnloadCalled(RunOutcome outcome) =>
+        YesNo(outcome.DriverUnloadCalled) + (outcome.DriverUnloadChain.Count > 0 ? $" ({string.Join(" → ", outcome.DriverUnloadChain)})" : "");
+
     public static ResultCard Run(RunResult run) => Run(run, $"KMDF lifecycle: {run.Scenario}");
 
     private static ResultCard Run(RunResult run, string title)
@@ -35,7 +39,7 @@ public static class KmdfCards
             .Number("WdfDriverCreate succeeded", YesNo(outcome.WdfDriverCreated))
             .Number("EvtDriverUnload ran", YesNo(outcome.EvtDriverUnloadRan))
             .Number("WDFDRIVER EvtCleanupCallback ran", YesNo(outcome.DriverCleanupRan))
-            .Number("DriverUnload called", YesNo(outcome.DriverUnloadCalled) + (outcome.DriverUnloadChain.Count > 0 ? $" ({string.Join(" → ", outcome.DriverUnloadChain)})" : ""))
+            .Number("DriverUnload called", DriverUnloadCalled(outcome))
             .Number("Image unloaded", YesNo(outcome.ImageUnloaded))
             .Number("Devices started / present at end", $"{outcome.DevicesStarted} / {outcome.DevicesPresent}");
         if (run.Failures.Count > 0) card.Number("Injected failures", string.Join(", ", run.Failures.Select(f => $"{f.StepId} → {f.Status}")));
@@ -60,17 +64,30 @@ public static class KmdfCards
         return card.Table(trace, collapsed: true);
     }
 
+    /// <summary>
+    /// A run's column name in a comparison: its scenario's name, plus the failures it injected when they are
+    /// not the scenario's own (two runs of one scenario, one failing, must not share a name).
+    /// </summary>
+    public static string RunLabel(LifecycleReport report)
+    {
+        if (RunsAsDescribed(report)) return report.Scenario.Name;
+        return report.Run.Failures.Count == 0
+            ? $"{report.Scenario.Name}, no failure"
+            : $"{report.Scenario.Name}, failing {string.Join(" + ", report.Run.Failures.Select(f => f.StepId))}";
+    }
+
     public static ResultCard Comparison(LifecycleComparison comparison)
     {
-        var names = comparison.Runs.Select(r => r.Scenario.Name).ToArray();
+        var names = comparison.Runs.Select(RunLabel).ToArray();
         var card = new ResultCard($"Side by side: {string.Join(" vs ", names)}")
-            .Verdict(string.Join(" ", comparison.Runs.Select(r => $"{r.Scenario.Name}: {(r.Run.IsClean ? "clean" : "leaks " + string.Join(", ", r.Run.Leaked.DefaultIfEmpty("nothing")) + ".")}".TrimEnd('.') + ".")));
-        foreach (var run in comparison.Runs) card.Number(run.Scenario.Name, run.Scenario.Title);
+            .Verdict(string.Join(" ", comparison.Runs.Select((r, i) => $"{names[i]}: {(r.Run.IsClean ? "clean" : "leaks " + string.Join(", ", r.Run.Leaked.DefaultIfEmpty("nothing")) + ".")}".TrimEnd('.') + ".")));
+        for (var i = 0; i < names.Length; i++) card.Number(names[i], comparison.Runs[i].Scenario.Title);
         var table = new ResultTable("Callbacks into the driver, and in which run each ran", ["Callback", .. names]);
         foreach (var (callback, ranIn) in comparison.Callbacks) table.Row([callback, .. ranIn.Select(ran => ran ? "ran" : "—")]);
-        var leaks = new ResultTable("What each run leaked", ["", .. names]);
+        var leaks = new ResultTable("How each run ended", ["", .. names]);
         leaks.Row(["leaked", .. comparison.Runs.Select(r => string.Join(", ", r.Run.Leaked.DefaultIfEmpty("nothing")))]);
         leaks.Row(["DriverEntry", .. comparison.Runs.Select(r => r.Run.Outcome.DriverEntryStatus?.ToString() ?? "not called")]);
+        leaks.Row(["DriverUnload called", .. comparison.Runs.Select(r => DriverUnloadCalled(r.Run.Outcome))]);
         return card.Table(table).Table(leaks);
     }
 
@@ -99,7 +116,8 @@ public static class KmdfCards
                 point.Leaked.Count == 0 ? "—" : string.Join(", ", point.Leaked),
                 string.Join(", ", point.Result.Findings.Where(f => f.Kind != FindingKind.Leaked).Select(f => $"{FaultSweepChart.FindingName(f.Kind)} {f.Resource}").DefaultIfEmpty("—")));
         }
-        card.Table(table);
+        // A clean sweep's per-step table repeats "—" under the verdict that already says so: it stays one click away (and out of print).
+        card.Table(table, collapsed: problems.Count == 0);
         if (pairs.Count > 0)
         {
             var pairTable = new ResultTable("Pairs of failures with findings", "Failing steps", "Findings");
@@ -110,7 +128,6 @@ public static class KmdfCards
         return card;
     }
 
-    /// <summary>The verdict, then one row per combination with findings (the chart shows only counts).</summary>
     /// <summary>The non-leak findings a sweep makes somewhere, by kind, e.g. "freed unallocated gBuffer".</summary>
     private static string OtherFindings(FaultSweepResult sweep) => string.Join(", ", sweep.Points
         .SelectMany(p => p.Result.Findings)

@@ -67,7 +67,7 @@ public sealed class ResultCard(string title)
         {
             html.Append("<table class=\"dn-numbers\"><tbody>");
             foreach (var (label, value) in _numbers)
-                html.Append("<tr><th scope=\"row\">").Append(Encode(label)).Append("</th><td>").Append(Encode(value)).Append("</td></tr>");
+                html.Append(value.Length > WideValueCharacters ? "<tr class=\"dn-wide\">" : "<tr>").Append("<th scope=\"row\">").Append(Encode(label)).Append("</th><td>").Append(Encode(value)).Append("</td></tr>");
             html.Append("</tbody></table>");
         }
         foreach (var note in _notes) html.Append("<p class=\"dn-note\">").Append(Encode(note)).Append("</p>");
@@ -99,6 +99,9 @@ public sealed class ResultCard(string title)
         foreach (var (table, _) in _tables) text.AppendLine().Append(table.ToText());
         return text.ToString().TrimEnd() + Environment.NewLine;
     }
+
+    /// <summary>A number whose value is longer than this is marked <c>dn-wide</c>: where numbers sit two to a line (printed handouts), it takes a line of its own.</summary>
+    public const int WideValueCharacters = 30;
 
     private static readonly System.Text.Encodings.Web.HtmlEncoder Encoder =
         System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);

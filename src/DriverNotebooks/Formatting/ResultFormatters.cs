@@ -43,7 +43,7 @@ internal static class ResultFormatters
     {
         RegisterCard<RunResult>(KmdfCards.Run, run => KmdfTraceChart.Create(run));
         RegisterCard<LifecycleReport>(KmdfCards.Report, report => KmdfTraceChart.Create(report.Run, $"KMDF trace: {report.Scenario.Title}"));
-        RegisterCard<LifecycleComparison>(KmdfCards.Comparison, c => c.Runs.Select(r => KmdfTraceChart.Create(r.Run, $"KMDF trace: {r.Scenario.Title}")));
+        RegisterCard<LifecycleComparison>(KmdfCards.Comparison, c => c.ShowsTraces ? c.Runs.Select(r => KmdfTraceChart.Create(r.Run, $"KMDF trace: {r.Scenario.Title}")) : []);
         // A sweep where no single failure has a finding gets no chart: the verdict says so, and an empty chart adds nothing.
         RegisterCard<FaultSweepResult>(KmdfCards.FaultSweep, sweep => FaultSweepChart.HasFindings(sweep) ? [FaultSweepChart.Create(sweep)] : []);
         RegisterCard<PatternMatrixResult>(KmdfCards.PatternMatrix, PatternMatrixChart.Create);

@@ -25,17 +25,33 @@ public sealed partial class HandoutPageBudgetTests
         Assert.True(problems.Count == 0, string.Join("; ", problems));
     }
 
-    // Not met yet (measured 2026-12-04 with charts printed at three quarters of their screen size: NB1 20, NB2 12, NB3 13, NB4 17 A4 pages; before that 24, 12, 14, 19).
-    [SkippableFact(Skip = "page budget not met yet: NB1 20, NB2 12, NB3 13, NB4 17 A4 pages against 12")]
+    [SkippableFact]
     public async Task Every_shipped_handout_prints_on_at_most_12_pages()
     {
         var problems = (await Measure()).Where(h => h.Pages > MaxPages).Select(h => $"{h.Name}: {h.Pages} pages (at most {MaxPages})").ToList();
         Assert.True(problems.Count == 0, string.Join("; ", problems));
     }
 
-    private sealed record Handout(string Name, int Pages, IReadOnlyList<string> ThinPages);
+    /// <summary>
+    /// Chromium shrinks every page of a document to fit an element wider than the paper, which would meet the
+    /// page budget by making the text unreadably small: the median word must stay as tall as 9.5 pt text sets
+    /// (about 10–11 pt from the bottom of a descender to the top of an ascender; below 9 pt means shrunk).
+    /// </summary>
+    [SkippableFact]
+    public async Task Every_handout_prints_its_text_at_full_size_never_shrunk_to_fit_a_wide_element()
+    {
+        var problems = (await Measure()).Where(h => h.MedianWordHeightPoints < 9.0).Select(h => $"{h.Name}: median word {h.MedianWordHeightPoints:0.0} pt tall").ToList();
+        Assert.True(problems.Count == 0, string.Join("; ", problems));
+    }
 
-    private static async Task<IReadOnlyList<Handout>> Measure()
+    private sealed record Handout(string Name, int Pages, IReadOnlyList<string> ThinPages, double MedianWordHeightPoints);
+
+    // The handouts are rendered and printed once for all three tests (about a minute of Chromium).
+    private static readonly Lazy<Task<IReadOnlyList<Handout>>> Measured = new(MeasureAll);
+
+    private static Task<IReadOnlyList<Handout>> Measure() => Measured.Value;
+
+    private static async Task<IReadOnlyList<Handout>> MeasureAll()
     {
         RequiredTools.Chromium();
         var pdftoppm = Poppler("pdftoppm");
@@ -58,7 +74,7 @@ public sealed partial class HandoutPageBudgetTests
                 if (!sections.Any(s => next.StartsWith(s, StringComparison.Ordinal)))
                     thin.Add($"{name}: page {page + 1} is {fills[page]:P0} full and the next page starts with \"{next}\"");
             }
-            handouts.Add(new Handout(name, fills.Count, thin));
+            handouts.Add(new Handout(name, fills.Count, thin, MedianWordHeight(pdftotext, pdf)));
         }
         return handouts;
     }
@@ -103,6 +119,21 @@ public sealed partial class HandoutPageBudgetTests
                 if (bytes[position + row * width + x] < 235) return (row + 1) / (double)height;
         }
         return 0;
+    }
+
+    [GeneratedRegex("""<word xMin="[0-9.]+" yMin="(?<top>[0-9.]+)" xMax="[0-9.]+" yMax="(?<bottom>[0-9.]+)">""")]
+    private static partial Regex WordBox();
+
+    /// <summary>The median height of the PDF's word boxes (pdftotext -bbox), in points.</summary>
+    private static double MedianWordHeight(string pdftotext, string pdf)
+    {
+        var run = ExternalProcess.Run(pdftotext, ["-bbox", pdf, "-"]);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var heights = WordBox().Matches(run.Output)
+            .Select(m => double.Parse(m.Groups["bottom"].Value, System.Globalization.CultureInfo.InvariantCulture) - double.Parse(m.Groups["top"].Value, System.Globalization.CultureInfo.InvariantCulture))
+            .Order().ToList();
+        Assert.NotEmpty(heights);
+        return heights[heights.Count / 2];
     }
 
     private static string FirstLine(string pdftotext, string pdf, int page)

@@ -37,7 +37,7 @@ public sealed partial class HtmlHandoutWriterTests
     }
 
     [Fact]
-    public void Every_top_level_section_after_the_first_starts_a_page()
+    public void Sections_under_one_title_flow_on_without_forced_page_breaks()
     {
         // Given: one title, three sections, a subsection
         var notebook = Notebook(
@@ -50,8 +50,8 @@ public sealed partial class HtmlHandoutWriterTests
         var html = HtmlHandoutWriter.Write(notebook);
 
         // Then
-        Assert.Equal(["Results", "Verdict"], PageBreakHeadings().Matches(html).Select(m => m.Groups["text"].Value));
-        Assert.Contains(".page-break { break-before: page;", html);
+        Assert.Empty(PageBreakHeadings().Matches(html));
+        Assert.Contains("h1, h2, h3, h4, h5, h6 { line-height: 1.25; margin: 1.2em 0 0.5em; break-after: avoid;", html);
     }
 
     [Fact]
@@ -62,6 +62,7 @@ public sealed partial class HtmlHandoutWriterTests
 
         // Then
         Assert.Equal(["Two", "Three"], PageBreakHeadings().Matches(html).Select(m => m.Groups["text"].Value));
+        Assert.Contains(".page-break { break-before: page;", html);
     }
 
     [Theory]

@@ -16,6 +16,35 @@ public class LifecycleApiTests
     }
 
     [Fact]
+    public void A_comparison_displays_its_table_then_one_trace_per_run_unless_told_to_leave_the_traces_out()
+    {
+        var comparison = Lifecycle.Compare("cleanup-in-evtdriverunload", "cleanup-in-driver-cleanup-callback");
+
+        var withTraces = DriverNotebooks.Formatting.NotebookFormatters.FormatOutputs(comparison);
+        var tableOnly = DriverNotebooks.Formatting.NotebookFormatters.FormatOutputs(comparison.WithoutTraces());
+
+        Assert.Equal(1 + comparison.Runs.Count, withTraces.Count);
+        Assert.All(withTraces.Skip(1), output => Assert.True(DriverNotebooks.Charts.ChartBundle.IsChart(output)));
+        Assert.Single(tableOnly);
+        Assert.False(DriverNotebooks.Charts.ChartBundle.IsChart(tableOnly[0]));
+        Assert.Equal(withTraces[0].Single(o => o.MimeType == "text/plain").Text, tableOnly[0].Single(o => o.MimeType == "text/plain").Text);
+    }
+
+    [Fact]
+    public void Two_runs_of_one_scenario_are_told_apart_by_the_failure_each_injected()
+    {
+        var scenario = ScenarioSource.Resolve("cleanup-in-driver-cleanup-callback");
+        var asScripted = Lifecycle.Run(scenario);
+        var otherFailure = Lifecycle.Run(scenario, "DriverEntry.Allocate(gBuffer)");
+
+        var card = DriverNotebooks.Formatting.KmdfCards.Comparison(Lifecycle.Compare(asScripted, otherFailure)).ToText();
+
+        Assert.Equal("cleanup-in-driver-cleanup-callback", DriverNotebooks.Formatting.KmdfCards.RunLabel(asScripted));
+        Assert.Equal("cleanup-in-driver-cleanup-callback, failing DriverEntry.Call(ReadRegistryParameters) + DriverEntry.Allocate(gBuffer)", DriverNotebooks.Formatting.KmdfCards.RunLabel(otherFailure));
+        Assert.StartsWith("Side by side: cleanup-in-driver-cleanup-callback vs cleanup-in-driver-cleanup-callback, failing DriverEntry.Call(ReadRegistryParameters) + DriverEntry.Allocate(gBuffer)", card);
+    }
+
+    [Fact]
     public void The_merged_callback_order_keeps_each_runs_own_order()
     {
         var comparison = Lifecycle.Compare("full-lifecycle", "surprise-removal-in-d0");
