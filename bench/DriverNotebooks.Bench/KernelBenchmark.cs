@@ -61,11 +61,11 @@ public sealed class KernelBenchmark : IBenchmark
                 csharp.Add(Stopwatch.GetElapsedTime(client.Started).TotalMilliseconds);
             }
         }
-        var first = Median(magic);
+        var first = Measure.Median(magic);
         output.WriteLine($"(a) fresh kernel process, median of {ColdRuns}, from spawning the process:");
-        output.WriteLine($"    kernel_info_reply received             {Median(info),7:F0} ms (best {info.Min():F0})");
+        output.WriteLine($"    kernel_info_reply received             {Measure.Median(info),7:F0} ms (best {info.Min():F0})");
         output.WriteLine($"    first result (magic-command cell)       {first,7:F0} ms (best {magic.Min():F0})");
-        output.WriteLine($"    first result (C# cell, for comparison)  {Median(csharp),7:F0} ms (best {csharp.Min():F0})");
+        output.WriteLine($"    first result (C# cell, for comparison)  {Measure.Median(csharp),7:F0} ms (best {csharp.Min():F0})");
         output.WriteLine(first < FirstResultTarget.TotalMilliseconds
             ? $"    OK: {first:F0} ms < {FirstResultTarget.TotalMilliseconds:F0} ms"
             : $"    OVER TARGET: {first:F0} ms ≥ {FirstResultTarget.TotalMilliseconds:F0} ms");
@@ -87,12 +87,6 @@ public sealed class KernelBenchmark : IBenchmark
     internal static void Checked(System.Text.Json.Nodes.JsonObject reply)
     {
         if ((string?)reply["status"] != "ok") throw new InvalidOperationException($"a timed cell failed: {reply["ename"]}: {reply["evalue"]}");
-    }
-
-    private static double Median(List<double> samples)
-    {
-        var sorted = samples.Order().ToList();
-        return sorted[sorted.Count / 2];
     }
 
     internal static string Publish(string folder)

@@ -21,8 +21,14 @@ public static class Measure
             action();
             samples[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         }
-        Array.Sort(samples);
-        var median = runs % 2 == 1 ? samples[runs / 2] : (samples[runs / 2 - 1] + samples[runs / 2]) / 2;
-        return new Timing(name, runs, TimeSpan.FromMilliseconds(median), TimeSpan.FromMilliseconds(samples[0]));
+        return new Timing(name, runs, TimeSpan.FromMilliseconds(Median(samples)), TimeSpan.FromMilliseconds(samples.Min()));
+    }
+
+    /// <summary>The middle sample (the mean of the two middle ones for an even count).</summary>
+    public static double Median(IEnumerable<double> samples)
+    {
+        var sorted = samples.Order().ToArray();
+        var n = sorted.Length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 }

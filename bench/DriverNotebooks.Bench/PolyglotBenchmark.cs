@@ -15,7 +15,6 @@ namespace DriverNotebooks.Bench;
 /// </summary>
 public sealed class PolyglotBenchmark : IBenchmark
 {
-    private const string ToolVersion = "1.0.712001";
     private const int Runs = 3;
     private static readonly TimeSpan ExtensionTarget = TimeSpan.FromMilliseconds(300);
     private static readonly TimeSpan WarmTarget = TimeSpan.FromMilliseconds(50);
@@ -30,7 +29,7 @@ public sealed class PolyglotBenchmark : IBenchmark
         var versions = new List<string>();
         try
         {
-            var tool = InstallTool(work.FullName);
+            var tool = InstallTool();
             var feed = Directory.CreateDirectory(Path.Combine(work.FullName, "feed")).FullName;
             var stamp = DateTime.UtcNow.ToString("yyyyMMddHHmmss");
             var withExtension = $"0.1.0-bench.{stamp}";
@@ -62,14 +61,14 @@ public sealed class PolyglotBenchmark : IBenchmark
                 }
             }
 
-            var added = Median(load[withExtension]) - Median(load[without]);
-            output.WriteLine($"dotnet-interactive {ToolVersion}, fresh process per run, medians of {Runs}:");
-            output.WriteLine($"    launch → kernel answers 1+1                   {Median(ready),7:F0} ms");
-            output.WriteLine($"    #i + #r of the package without its extension  {Median(load[without]),7:F0} ms");
-            output.WriteLine($"    #i + #r of the package with its extension     {Median(load[withExtension]),7:F0} ms");
+            var added = Measure.Median(load[withExtension]) - Measure.Median(load[without]);
+            output.WriteLine($"dotnet-interactive {DotnetInteractiveTool.Version}, fresh process per run, medians of {Runs}:");
+            output.WriteLine($"    launch → kernel answers 1+1                   {Measure.Median(ready),7:F0} ms");
+            output.WriteLine($"    #i + #r of the package without its extension  {Measure.Median(load[without]),7:F0} ms");
+            output.WriteLine($"    #i + #r of the package with its extension     {Measure.Median(load[withExtension]),7:F0} ms");
             output.WriteLine($"(a) the extension adds                             {added,7:F0} ms " +
                              (added < ExtensionTarget.TotalMilliseconds ? $"OK (< {ExtensionTarget.TotalMilliseconds:F0} ms)" : $"OVER TARGET (≥ {ExtensionTarget.TotalMilliseconds:F0} ms)"));
-            output.WriteLine($"(b) first magic-command cell (card + chart)       {Median(first),7:F0} ms; launch → first chart {Median(launchToChart):F0} ms");
+            output.WriteLine($"(b) first magic-command cell (card + chart)       {Measure.Median(first),7:F0} ms; launch → first chart {Measure.Median(launchToChart):F0} ms");
             output.WriteLine($"(c) {warm}" + (warm!.Median < WarmTarget ? $" OK (< {WarmTarget.TotalMilliseconds:F0} ms)" : " OVER TARGET"));
 
             output.WriteLine("drivernb kernel (ReadyToRun), the same magic cell:");
@@ -85,7 +84,7 @@ public sealed class PolyglotBenchmark : IBenchmark
             using (var client = KernelBenchmarkClient.Start(drivernb))
             {
                 client.Request(MessageTypes.KernelInfoRequest, [], TimeSpan.FromSeconds(30));
-                output.WriteLine($"    launch → first magic-command result           {Median(kernelFirst),7:F0} ms");
+                output.WriteLine($"    launch → first magic-command result           {Measure.Median(kernelFirst),7:F0} ms");
                 output.WriteLine("    " + Measure.Repeat("warm magic cell", 5, 21, () => KernelBenchmark.Checked(client.Execute(KernelBenchmark.MagicCell))));
             }
         }
@@ -131,21 +130,8 @@ public sealed class PolyglotBenchmark : IBenchmark
         if (!submission.Succeeded) throw new InvalidOperationException($"a timed cell failed: {submission}");
     }
 
-    private static double Median(List<double> samples)
-    {
-        var sorted = samples.Order().ToList();
-        return sorted[sorted.Count / 2];
-    }
-
-    private static string InstallTool(string work)
-    {
-        var folder = Path.Combine(Path.GetTempPath(), $"drivernb-dotnet-interactive-{ToolVersion}");
-        var executable = Path.Combine(folder, "dotnet-interactive");
-        if (File.Exists(executable)) return executable;
-        var install = Processes.Execute("dotnet", ["tool", "install", "Microsoft.dotnet-interactive", "--version", ToolVersion, "--tool-path", folder], work);
-        if (install.ExitCode != 0) throw new InvalidOperationException($"dotnet tool install failed:\n{install.Output}\n{install.Error}");
-        return executable;
-    }
+    private static string InstallTool() =>
+        DotnetInteractiveTool.Install("dotnet", out var failure) ?? throw new InvalidOperationException(failure);
 
     private static string Pack(string feed, string version)
     {
@@ -181,13 +167,6 @@ public sealed class PolyglotBenchmark : IBenchmark
 
     private static void RemoveFromNuGetCache(IEnumerable<string> versions)
     {
-        var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-                    ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        foreach (var version in versions)
-        {
-            var copy = Path.Combine(cache, "drivernotebooks", version.ToLowerInvariant());
-            try { if (Directory.Exists(copy)) Directory.Delete(copy, recursive: true); }
-            catch (IOException) { }
-        }
+        foreach (var version in versions) DotnetInteractiveTool.RemoveFromNuGetCache(version);
     }
 }

@@ -51,17 +51,7 @@ internal static class IsolatedRender
     /// <summary>Runs one child: its stdout is passed on as it comes (progress), its stderr kept for the caller.</summary>
     private static async Task<(int ExitCode, bool Rendered, IReadOnlyList<string> Errors)> RenderOneAsync(string path, IReadOnlyList<string> childOptions, CliContext context)
     {
-        var start = new ProcessStartInfo
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        var self = Environment.ProcessPath ?? "dotnet";
-        start.FileName = self;
-        if (Path.GetFileNameWithoutExtension(self) == "dotnet") start.ArgumentList.Add(typeof(Cli).Assembly.Location);
-        foreach (var argument in (string[])["render", path, .. childOptions]) start.ArgumentList.Add(argument);
-
+        var start = DrivernbProcess.StartInfo(["render", path, .. childOptions]);
         using var child = Process.Start(start) ?? throw new InvalidOperationException("could not start drivernb for a notebook");
         var rendered = false;
         var errors = new List<string>();

@@ -12,14 +12,7 @@ public sealed class CancellationTests
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int Kill(int pid, int signal);
 
-    private static Process Start(params string[] arguments)
-    {
-        var dotnet = Environment.ProcessPath is { } host && Path.GetFileNameWithoutExtension(host) == "dotnet" ? host : "dotnet";
-        var start = new ProcessStartInfo(dotnet) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(typeof(Cli).Assembly.Location);
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        return Process.Start(start)!;
-    }
+    private static Process Start(params string[] arguments) => Process.Start(DrivernbProcess.StartInfo(arguments))!;
 
     [SkippableFact]
     public async Task Ctrl_C_stops_a_long_simulation_inside_its_loop_and_exits_130()

@@ -216,10 +216,7 @@ public sealed class RenderVerbTests
         // Given: a cell that never ends and never looks at its cancellation token
         using var folder = new TempFolder();
         var input = folder.Write("spin.dib", "#!csharp\n\nConsole.WriteLine(\"spinning\");\nwhile (true) { }\n\n#!csharp\n\n1\n");
-        var drivernb = typeof(Cli).Assembly.Location;
-        var dotnet = Environment.ProcessPath is { } host && Path.GetFileNameWithoutExtension(host) == "dotnet" ? host : "dotnet";
-        var start = new ProcessStartInfo(dotnet) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { drivernb, "render", input, "-o", folder.File("out"), "--timeout", "500ms" }) start.ArgumentList.Add(argument);
+        var start = DrivernbProcess.StartInfo(["render", input, "-o", folder.File("out"), "--timeout", "500ms"]);
 
         // When
         using var process = Process.Start(start)!;
