@@ -8,9 +8,10 @@ namespace DriverNotebooks.Jupyter;
 
 /// <summary>
 /// Static images for the kernel's charts. Each chart goes out at once as <c>display_data</c> with a
-/// <c>display_id</c>; after the cell has replied, headless Chromium draws the cell's charts as SVG (one start for
-/// all of them, a few seconds, off the cell's path) and the kernel sends <c>update_display_data</c> with the same
-/// bundle plus the image. A notebook saved from VS Code or JupyterLab then carries the images that viewers
+/// <c>display_id</c>. Once the kernel has been quiet for <see cref="QuietBeforeDrawing"/> (no cell running or
+/// queued), headless Chromium draws every chart waiting for its image as SVG (one start for all of them, a few
+/// seconds, off every cell's path: a "Run All" is not slowed by drawing between its cells) and the kernel sends
+/// <c>update_display_data</c> with the same bundle plus the image. A notebook saved from VS Code or JupyterLab then carries the images that viewers
 /// running no script (GitHub's) show. Without Chromium the charts simply stay without images.
 /// </summary>
 internal sealed partial class KernelServer
@@ -33,21 +34,62 @@ internal sealed partial class KernelServer
         return new JsonObject { ["display_id"] = id };
     }
 
-    /// <summary>After a cell's reply: draws its charts and updates their displays, in the background.</summary>
+    /// <summary>How long the kernel must be without a running or queued cell before it starts Chromium for the images.</summary>
+    internal static TimeSpan QuietBeforeDrawing { get; } = TimeSpan.FromSeconds(1);
+
+    private readonly List<(JupyterMessage Request, ChartDisplay Chart)> _waitingForImages = [];
+    private CancellationTokenSource? _quietPeriod;
+
+    /// <summary>An execute_request arrived: drawing waits until the kernel is quiet again.</summary>
+    private void PostponeChartImages()
+    {
+        lock (_waitingForImages) _quietPeriod?.Cancel();
+    }
+
+    /// <summary>After a cell's reply: its charts wait for their images, and a quiet period starts.</summary>
     private void StartChartImages(JupyterMessage request)
     {
-        List<ChartDisplay> charts;
         lock (_cellCharts)
         {
-            if (_cellCharts.Count == 0) return;
-            charts = [.. _cellCharts];
+            if (_cellCharts.Count == 0 && _waitingForImages.Count == 0) return;
+            lock (_waitingForImages) _waitingForImages.AddRange(_cellCharts.Select(c => (request, c)));
             _cellCharts.Clear();
         }
-        if (Chromium.Find() is not { } chromium) return;
+        if (Chromium.Find() is not { } chromium)
+        {
+            lock (_waitingForImages) _waitingForImages.Clear();
+            return;
+        }
+        CancellationToken quiet;
+        lock (_waitingForImages)
+        {
+            _quietPeriod?.Cancel();
+            _quietPeriod = CancellationTokenSource.CreateLinkedTokenSource(_imagesStopping.Token);
+            quiet = _quietPeriod.Token;
+        }
         lock (_imageTasks)
         {
             _imageTasks.RemoveAll(t => t.IsCompleted);
-            _imageTasks.Add(Task.Run(() => AddChartImagesAsync(request, charts, chromium)));
+            _imageTasks.Add(Task.Run(async () =>
+            {
+                try
+                {
+                    await Task.Delay(QuietBeforeDrawing, quiet).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return; // a cell came in (its end starts a new quiet period) or the kernel is stopping
+                }
+                // StartChartImages runs inside the cell's own ExecuteAsync, which still counts itself as in flight.
+                if (Volatile.Read(ref _cellsInFlight) > 0) return;
+                List<(JupyterMessage Request, ChartDisplay Chart)> charts;
+                lock (_waitingForImages)
+                {
+                    charts = [.. _waitingForImages];
+                    _waitingForImages.Clear();
+                }
+                if (charts.Count > 0) await AddChartImagesAsync(charts, chromium).ConfigureAwait(false);
+            }));
         }
     }
 
@@ -70,7 +112,7 @@ internal sealed partial class KernelServer
         }
     }
 
-    private async Task AddChartImagesAsync(JupyterMessage request, IReadOnlyList<ChartDisplay> charts, string chromium)
+    private async Task AddChartImagesAsync(IReadOnlyList<(JupyterMessage Request, ChartDisplay Chart)> charts, string chromium)
     {
         try
         {
@@ -82,12 +124,13 @@ internal sealed partial class KernelServer
         }
         try
         {
-            var images = await ChartImages.RenderAsync([.. charts.Select(c => ChartImages.Figure(c.Data))], chromium, _imagesStopping.Token).ConfigureAwait(false);
+            var images = await ChartImages.RenderAsync([.. charts.Select(c => ChartImages.Figure(c.Chart.Data))], chromium, _imagesStopping.Token).ConfigureAwait(false);
             for (var i = 0; i < charts.Count; i++)
             {
-                var content = new DisplayDataContent(MimeBundle.From(ChartImages.WithImage(charts[i].Data, images[i])))
+                var (request, chart) = charts[i];
+                var content = new DisplayDataContent(MimeBundle.From(ChartImages.WithImage(chart.Data, images[i])))
                 {
-                    Transient = new JsonObject { ["display_id"] = charts[i].DisplayId },
+                    Transient = new JsonObject { ["display_id"] = chart.DisplayId },
                 };
                 Publish(request, MessageTypes.UpdateDisplayData, content, JupyterJson.Context.DisplayDataContent);
             }

@@ -40,6 +40,9 @@ internal sealed partial class KernelServer
     }
     private int _executionCount;
 
+    /// <summary>Execute requests received and not yet answered (queued or running); chart images wait for zero.</summary>
+    private int _cellsInFlight;
+
     /// <summary>The execution worker: cells run one at a time, in the order their requests arrived.</summary>
     private async Task RunExecutionsAsync()
     {
@@ -53,6 +56,10 @@ internal sealed partial class KernelServer
             {
                 Log($"execute_request failed: {e}");
                 Idle(request);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _cellsInFlight);
             }
         }
     }
@@ -125,6 +132,7 @@ internal sealed partial class KernelServer
     {
         while (_executeRequests.Reader.TryRead(out var queued))
         {
+            Interlocked.Decrement(ref _cellsInFlight);
             Busy(queued);
             var aborted = new ExecuteReply { Status = ExecuteReply.Aborted, ExecutionCount = _executionCount };
             Reply(KernelChannel.Shell, queued, MessageTypes.ExecuteReply, aborted, JupyterJson.Context.ExecuteReply);

@@ -17,6 +17,8 @@ internal sealed partial class KernelServer
         switch (request.MsgType)
         {
             case MessageTypes.ExecuteRequest:
+                Interlocked.Increment(ref _cellsInFlight);
+                PostponeChartImages();
                 _executeRequests.Writer.TryWrite(request);
                 return;
             case MessageTypes.CompleteRequest:

@@ -208,6 +208,26 @@ public sealed class KernelProtocolTests(SharedKernel kernel)
         Assert.Contains("class=\"drivernb-static\"", (string?)data["text/html"]);
     }
 
+    [SkippableFact]
+    public void Chart_images_wait_until_no_cell_is_running_or_queued_so_a_run_of_cells_is_not_slowed_by_drawing()
+    {
+        // Given: a chart cell and, queued behind it, a cell that runs for 6 s (longer than drawing takes)
+        RequiredTools.Chromium();
+        var chartCell = Client.Send(KernelChannel.Shell, MessageTypes.ExecuteRequest, new JsonObject { ["code"] = "#!usb-throughput --speed full --type bulk --max-packet 64" });
+        var longCell = Client.Send(KernelChannel.Shell, MessageTypes.ExecuteRequest, new JsonObject { ["code"] = "System.Threading.Thread.Sleep(6000); 1" });
+
+        // When
+        var published = Client.DrainIopub(TimeSpan.FromSeconds(20));
+
+        // Then: the chart's image comes after the long cell went idle, not while it ran
+        int IndexOf(JupyterMessage request, Func<JupyterMessage, bool> match) =>
+            published.FindIndex(m => KernelClient.ParentIdOf(m) == request.Header.MsgId && match(m));
+        var longCellIdle = IndexOf(longCell, m => m.MsgType == MessageTypes.Status && (string?)KernelClient.ContentOf(m)["execution_state"] == KernelStatus.Idle);
+        var image = IndexOf(chartCell, m => m.MsgType == MessageTypes.UpdateDisplayData);
+        Assert.True(longCellIdle >= 0, "the long cell did not finish within 20 s");
+        Assert.True(image > longCellIdle, $"the chart's update_display_data came at {image}, the long cell went idle at {longCellIdle}");
+    }
+
     [Fact]
     public void An_interrupt_stops_a_long_usb_simulation_inside_the_engine()
     {
