@@ -41,7 +41,7 @@ public class SimulationVerbTests
             "--transfer", "1024", "--pending", "4", "--turnaround", "100us", "--measured", "8MB/s");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("Bus-limited at 8.192 MB/s", result.Output);
+        Assert.Contains("Device-limited at 8.192 MB/s", result.Output);
         Assert.Equal("", result.Error);
     }
 

@@ -18,7 +18,22 @@ public static class ThroughputAnalysis
 
         var ceiling = bus.BytesPerSecond;
         var hostRateGiven = false;
-        if (options.BulkRateBytesPerSecond is { } rate)
+        string? hostRateLabel = null;
+        var expectation = HostRateExpectation.For(e, bus.BytesPerSecond, input.Pipeline);
+        if (options.BulkRateBytesPerSecond is null && options.BulkCeiling == BulkCeiling.MeasuredHosts)
+        {
+            if (expectation is not null)
+            {
+                ceiling = expectation.CeilingBytesPerSecond;
+                hostRateGiven = true;
+                hostRateLabel = $"the rate {HostRateExpectation.Label} reach ({Quantities.FormatRate(ceiling)}, the low end of {expectation.Published.Range} {expectation.Published.Keys}; the spec allows {Quantities.FormatRate(bus.BytesPerSecond)})";
+            }
+            else
+            {
+                warnings.Add($"no published host rate is kept for a {UsbNames.Describe(e.Speed)} {UsbNames.Describe(e.Type)} {(e.Direction == TransferDirection.In ? "IN" : "OUT")} endpoint; the spec's ceiling is used");
+            }
+        }
+        else if (options.BulkRateBytesPerSecond is { } rate)
         {
             if (double.IsNaN(rate) || rate <= 0 || double.IsInfinity(rate))
                 throw UsbInputException.NotAllowed(UsbInputField.BulkRate, "bulk rate", Quantities.FormatRate(rate), "", "a positive rate, e.g. 40MB/s");
@@ -81,7 +96,9 @@ public static class ThroughputAnalysis
             LimitedBy = limit,
             Warnings = warnings,
             BusAlternatives = alternatives,
-            Verdict = Verdict.For(e, bus, ceiling, p, pipe, limit, hostRateGiven, alternatives),
+            HostRate = expectation,
+            Verdict = Verdict.For(e, bus, ceiling, p, pipe, limit, hostRateGiven, alternatives, hostRateLabel,
+                options.BulkRateBytesPerSecond is null && options.BulkCeiling == BulkCeiling.Spec ? expectation : null),
         };
     }
 

@@ -15,7 +15,7 @@ namespace DriverNotebooks;
 /// var reader = Throughput.HighSpeed.Interrupt(maxPacket: 1024)
 ///     .ContinuousReader(transfer: 1024, pending: 4, turnaround: "100us")
 ///     .Measured("8MB/s");
-/// reader                                         // bus-limited at 8.192 MB/s
+/// reader                                         // device-limited at 8.192 MB/s
 /// reader.Simulate("p50=80us,p99=600us")          // timeline and latency histogram
 /// reader.Sweep(pending: "1..10")                 // throughput against NumPendingReads
 /// </code>
@@ -68,8 +68,8 @@ public sealed record UsbEndpoint(EndpointDescriptor Descriptor, AnalysisOptions 
     /// <summary>Charge worst-case bit stuffing in bus-time and bulk budgets.</summary>
     public UsbEndpoint WorstCaseStuffing() => this with { Options = Options with { Stuffing = BitStuffing.WorstCase } };
 
-    /// <summary>An effective host bulk rate (e.g. "40MB/s") in place of the spec's bus budget.</summary>
-    public UsbEndpoint BulkRate(string rate) => this with { Options = Options with { BulkRateBytesPerSecond = Quantities.ParseRate(rate) } };
+    /// <summary>The bulk ceiling to predict with, as <c>--bulk-rate</c>: "spec", "measured" (published host measurements) or a rate such as "40MB/s".</summary>
+    public UsbEndpoint BulkRate(string rate) => this with { Options = Options.WithBulkRate(rate) };
 
     /// <summary>
     /// The driver reads the endpoint with a KMDF continuous reader: <paramref name="pending"/> reads

@@ -17,6 +17,11 @@ public static class UsbCards
             .Number("Bus time of one transaction", $"{r.TransactionBusTimeNanoseconds:N0} ns (Linux usb_calc_bus_time); {r.SpecTransactionBusTimeNanoseconds:N0} ns (spec §5.11.3, {(r.Stuffing == BitStuffing.WorstCase ? "worst-case" : "no")} stuffing)")
             .Number("Policy", UsbNames.ToCliName(r.Policy));
         if (r.BulkRateBytesPerSecond is { } bulk) card.Number("Host bulk rate given", Rate(bulk));
+        if (r.HostRate is { } host)
+        {
+            card.Number($"Bulk rate on {HostRateExpectation.Label}", $"{host.Published.Range} {host.Published.Keys} against the spec's {Rate(host.SpecCeilingBytesPerSecond)}"
+                + (r.Options.BulkCeiling == BulkCeiling.MeasuredHosts && r.BulkRateBytesPerSecond is null ? $"; predicting with its low end, {Rate(host.CeilingBytesPerSecond)}" : ""));
+        }
         if (r.Pipeline is { } p)
         {
             card.Number("Pipeline", $"{p.PendingReads} pending read{(p.PendingReads == 1 ? "" : "s")}{(r.EffectivePendingReads is { } n && n != p.PendingReads ? $" (the framework uses {n})" : "")} of {p.TransferLength:N0} B, turnaround {p.Turnaround}");
@@ -25,7 +30,12 @@ public static class UsbCards
             if (r.PendingReadsForCeiling is { } needN) card.Number("Pending reads for the ceiling", needN.ToString(CultureInfo.InvariantCulture));
             if (r.TransferLengthForCeiling is { } needL) card.Number("TransferLength for the ceiling", $"{needL:N0} B");
         }
-        card.Number("Expected throughput", $"{Rate(r.ThroughputBytesPerSecond)}{(r.LimitedBy is { } limit ? $", limited by the {UsbNames.ToCliName(limit)}" : "")}");
+        card.Number("Expected throughput", $"{Rate(r.ThroughputBytesPerSecond)}{(r.LimitedBy is { } limit ? $", limited by the {LimitName(r, limit)}" : "")}");
+        if (r.HostRate is { } expected && r.BulkRateBytesPerSecond is null && r.Options.BulkCeiling == BulkCeiling.Spec)
+        {
+            card.Number($"Expected on {HostRateExpectation.Label}", $"{Rate(expected.ExpectedBytesPerSecond)}"
+                + (expected.LimitedBy is { } hostLimit ? $", limited by the {(hostLimit == LimitedBy.Bus ? "host" : "pipeline")}" : $" (the low end of {expected.Published.Range})"));
+        }
         if (view.MeasuredBytesPerSecond is { } measured)
         {
             card.Number("Measured", $"{Rate(measured)} ({measured / r.ThroughputBytesPerSecond:P0} of the expected throughput)");
@@ -147,4 +157,13 @@ public static class UsbCards
     }
 
     private static string Rate(double bytesPerSecond) => Quantities.FormatRate(bytesPerSecond);
+
+    /// <summary>What "bus" means for this report: the descriptor's reservation (periodic), a host rate (given or measured) or the bus budget.</summary>
+    private static string LimitName(ThroughputReport r, LimitedBy limit) => limit switch
+    {
+        LimitedBy.Pipeline => "pipeline",
+        _ when r.EffectiveType is TransferType.Interrupt or TransferType.Isochronous => "device (what its descriptor reserves)",
+        _ when r.BulkRateBytesPerSecond is not null || (r.Options.BulkCeiling == BulkCeiling.MeasuredHosts && r.HostRate is not null) => "host's bulk rate",
+        _ => "bus",
+    };
 }

@@ -14,9 +14,9 @@ public class ResultFormattersTests
 
     public static TheoryData<string, object, string> Results() => new()
     {
-        { "ThroughputView", Reader.Analyze(), "Bus-limited at 8.192 MB/s" },
-        { "ThroughputReport", Reader.Analyze().Report, "Bus-limited at 8.192 MB/s" },
-        { "UsbReader", Reader, "Bus-limited at 8.192 MB/s" },
+        { "ThroughputView", Reader.Analyze(), "Device-limited at 8.192 MB/s" },
+        { "ThroughputReport", Reader.Analyze().Report, "Device-limited at 8.192 MB/s" },
+        { "UsbReader", Reader, "Device-limited at 8.192 MB/s" },
         { "UsbEndpoint", Throughput.ThreadEndpoint, "The bus allows 8.192 MB/s" },
         { "SimulationView", Reader.Simulate(duration: "100ms"), "Delivered 8.192 MB/s" },
         { "SimulationResult", Reader.Simulate(duration: "100ms").Result, "Delivered 8.192 MB/s" },
@@ -43,5 +43,17 @@ public class ResultFormattersTests
         Assert.Contains(verdict, text);
         Assert.DoesNotContain("<div", text);
         if (type != "KmdfScenarioCatalog") Assert.True(ChartHtml.ContainsChart(html), $"{type} has no chart");
+    }
+
+    [Fact]
+    public void A_bulk_card_shows_the_measured_host_range_with_its_citation_and_what_to_expect_there()
+    {
+        var text = Assert.Single(NotebookFormatters.Format(Throughput.HighSpeed.Bulk(512).ContinuousReader(4096, 2, "100us").Analyze()),
+            o => o.MimeType == "text/plain").Text;
+
+        Assert.Contains("Bulk rate on measured hosts", text, StringComparison.Ordinal);
+        Assert.Contains("40–41 MB/s [S22c][S10] against the spec's 53.248 MB/s", text, StringComparison.Ordinal);
+        Assert.Contains("Expected on measured hosts", text, StringComparison.Ordinal);
+        Assert.Contains("40 MB/s, limited by the host", text, StringComparison.Ordinal);
     }
 }
