@@ -38,11 +38,12 @@ public sealed record AnalysisOptions
     /// <summary>What <see cref="WithBulkRate"/> accepts, in words.</summary>
     public const string BulkRateAllowed = "spec, measured, or a positive rate such as 40MB/s";
 
-    /// <summary>SuperSpeed Gen 1 framing per data packet, bytes. Default 32 (derived, domain file §1.6).</summary>
+    /// <summary>SuperSpeed Gen 1 framing per data packet, bytes. Default 32: a 20 B Data Packet Header and 12 B of payload
+    /// framing [S26a] (see <see cref="UsbBus.DefaultSuperSpeedPacketOverheadBytes"/>; 48 also counts link commands).</summary>
     public int SuperSpeedPacketOverheadBytes { get; init; } = UsbBus.DefaultSuperSpeedPacketOverheadBytes;
 
-    /// <summary>SuperSpeedPlus Gen 2 framing per data packet, bytes. Default 32, assumed equal to Gen 1
-    /// (the domain file has no Gen 2 source).</summary>
+    /// <summary>SuperSpeedPlus Gen 2 framing per data packet, bytes. Default 32, assumed equal to Gen 1: Gen 2 frames
+    /// packets differently (128b/132b blocks), and no source for its per-packet figure was found.</summary>
     public int SuperSpeedPlusPacketOverheadBytes { get; init; } = UsbBus.DefaultSuperSpeedPacketOverheadBytes;
 
     /// <summary>
