@@ -58,9 +58,13 @@ public static class ThroughputAnalysis
         var p = input.Pipeline;
         if (p is not null)
         {
-            pipe = e.IsPeriodic
-                ? PipelineModel.Periodic(p.EffectivePendingReads, p.TransferLength, e.BytesPerInterval, e.Interval.Period, p.Turnaround)
-                : PipelineModel.Bulk(p.EffectivePendingReads, p.TransferLength, ceiling, p.Turnaround, e.MaxPacketSize);
+            pipe = (e.IsPeriodic, p.Settings.DeviceTransferBytes) switch
+            {
+                (true, null) => PipelineModel.Periodic(p.EffectivePendingReads, p.TransferLength, e.BytesPerInterval, e.Interval.Period, p.Turnaround),
+                (true, { } d) => PipelineModel.PeriodicShortTransfers(p.EffectivePendingReads, p.TransferLength, d, e.MaxPacketSize, e.BytesPerInterval, e.Interval.Period, p.Turnaround),
+                // Bulk has no per-interval rule: a short packet only makes the request move D bytes.
+                _ => PipelineModel.Bulk(p.EffectivePendingReads, Math.Max(1, p.Settings.BytesPerRequest), ceiling, p.Turnaround, e.MaxPacketSize),
+            };
             limit = pipe.BytesPerSecond < ceiling ? LimitedBy.Pipeline : LimitedBy.Bus;
             throughput = Math.Min(ceiling, pipe.BytesPerSecond);
         }

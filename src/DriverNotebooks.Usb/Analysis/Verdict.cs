@@ -65,7 +65,14 @@ public sealed record Verdict(string Text, LimitedBy? Limit, IReadOnlyList<Remedy
         var kmdfCapped = pipeline.Settings.Queue == RequestQueue.KmdfContinuousReader && !pipeline.Settings.AllowPendingReadsBeyondFrameworkMax;
         var x = Quantities.FormatRate(pipe.BytesPerSecond);
         string why;
-        if (pipe.RequestSizeLimited)
+        if (pipe.RequestSizeLimited && pipeline.Settings.DeviceTransferBytes is { } d)
+        {
+            why = $"the device ends each {l} read after {Quantities.FormatBytes(d)} with a short packet, which retires the request in the " +
+                  $"interval that carries it, and the host serves one request per service interval";
+            remedies.Add(Remedy.FullDeviceTransfers);
+            options.Add($"a device that fills each read ({Quantities.FormatBytes(endpoint.BytesPerInterval)} per interval or a multiple)");
+        }
+        else if (pipe.RequestSizeLimited)
         {
             var bpi = endpoint.BytesPerInterval;
             var lastFill = pipeline.TransferLength - (long)(pipe.IntervalsPerRequest!.Value - 1) * bpi;

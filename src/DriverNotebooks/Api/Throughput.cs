@@ -90,8 +90,22 @@ public sealed record UsbEndpoint(EndpointDescriptor Descriptor, AnalysisOptions 
 /// <summary>An endpoint and the requests that read it. Displays as the throughput analysis.</summary>
 public sealed record UsbReader(UsbEndpoint Endpoint, PipelineSettings Pipeline, double? MeasuredBytesPerSecond)
 {
+    /// <summary>The simulation moves whole requests; a device that ends transfers early is the analysis's alone.</summary>
+    private void NotForSimulation()
+    {
+        if (Pipeline.DeviceTransferBytes is { } d)
+            throw new UsbInputException(UsbInputField.Transfer, d.ToString(CultureInfo.InvariantCulture), "a reader whose device fills every read",
+                $"a device that ends transfers after {d} B is modelled by Analyze() only; allowed in Simulate() and Sweep(): a reader whose device fills every read");
+    }
+
     /// <summary>A rate you measured (e.g. "8MB/s"), marked on the charts.</summary>
     public UsbReader Measured(string rate) => this with { MeasuredBytesPerSecond = Quantities.ParseRate(rate, "measured") };
+
+    /// <summary>
+    /// The device ends every transfer after <paramref name="bytes"/> (fewer than the read asks for) with a short or zero-length
+    /// packet, which retires each read in the interval that carries it. Modelled by <see cref="Analyze"/>; not simulated.
+    /// </summary>
+    public UsbReader DeviceEndsTransfersAfter(long bytes) => this with { Pipeline = Pipeline with { DeviceTransferBytes = bytes } };
 
     /// <summary>What-if: model more than the framework's cap of 10 pending reads.</summary>
     public UsbReader BeyondFrameworkCap() => this with { Pipeline = Pipeline with { AllowPendingReadsBeyondFrameworkMax = true } };
@@ -107,6 +121,7 @@ public sealed record UsbReader(UsbEndpoint Endpoint, PipelineSettings Pipeline, 
     /// <remarks>A parameter left null takes the default of the <c>#!usb-simulate</c> option of the same name.</remarks>
     public SimulationView Simulate(string? turnaround = null, string? duration = null, ulong? seed = null, string? deviceRate = null, long? fifo = null)
     {
+        NotForSimulation();
         var settings = new SimulationSettings(Endpoint.Descriptor, Pipeline.PendingReads, Pipeline.TransferLength,
             turnaround is null ? TurnaroundDistribution.Fixed(Pipeline.Turnaround) : TurnaroundDistribution.Parse(turnaround))
         {
@@ -129,6 +144,7 @@ public sealed record UsbReader(UsbEndpoint Endpoint, PipelineSettings Pipeline, 
     /// <remarks>A parameter left null takes the default of the <c>#!usb-sweep</c> option of the same name.</remarks>
     public SweepView Sweep(string? pending = null, long[]? transfers = null, string[]? turnarounds = null, int? seeds = null, string? duration = null, SweepAxis? axis = null)
     {
+        NotForSimulation();
         var settings = new SweepSettings(Endpoint.Descriptor)
         {
             PendingReads = UsbOptions.WholeNumbers(pending ?? OptionDefaults.Of(UsbOptions.PendingList)),

@@ -50,7 +50,7 @@ public static class UsbCards
         var settings = s.Settings;
         var ofBus = s.BusLimitBytesPerSecond > 0 ? s.ThroughputBytesPerSecond / s.BusLimitBytesPerSecond : 0;
         var verdict = $"Delivered {Rate(s.ThroughputBytesPerSecond)} over {Quantities.FormatSeconds(s.SimulatedSeconds)} of bus time, {ofBus:P1} of what the bus allows; "
-            + $"the analytic model gives {Rate(s.AnalyticBytesPerSecond)} ({UsbNames.ToCliName(s.AnalyticLimitedBy)}-limited). "
+            + $"the analytic model gives {Rate(s.AnalyticBytesPerSecond)} ({(s.AnalyticLimitedBy == LimitedBy.Bus ? "device" : "pipeline")}-limited). "
             + (settings.Device is null
                 ? $"{s.IdleIntervals:N0} service opportunities passed with no read queued."
                 : $"{s.LostOpportunities:N0} service opportunities passed with data waiting and no read queued; the device dropped {s.DroppedBytes:N0} B.");
@@ -61,7 +61,9 @@ public static class UsbCards
             .Number("Throughput (simulated)", Rate(s.ThroughputBytesPerSecond))
             .Number("Throughput (analytic)", Rate(s.AnalyticBytesPerSecond))
             .Number("Bus allows", Rate(s.BusLimitBytesPerSecond))
-            .Number("Intervals busy / idle", $"{s.BusyIntervals:N0} / {s.IdleIntervals:N0}")
+            .Number(settings.Device is null ? "Intervals busy / idle" : "Intervals busy / idle / device had no packet",
+                (settings.Device is null ? $"{s.BusyIntervals:N0} / {s.IdleIntervals:N0}" : $"{s.BusyIntervals:N0} / {s.IdleIntervals:N0} / {s.StarvedIntervals:N0}")
+                + $" of {s.SimulatedIntervals:N0} ({Shares(s)})")
             .Number("Request latency p50 / p90 / p99 / max",
                 $"{Quantities.FormatSeconds(s.Latency.P50Seconds)} / {Quantities.FormatSeconds(s.Latency.P90Seconds)} / {Quantities.FormatSeconds(s.Latency.P99Seconds)} / {Quantities.FormatSeconds(s.Latency.MaxSeconds)}");
         if (settings.Device is { } device)
@@ -157,6 +159,18 @@ public static class UsbCards
     }
 
     private static string Rate(double bytesPerSecond) => Quantities.FormatRate(bytesPerSecond);
+
+    /// <summary>
+    /// Every simulated interval is busy (moved data), idle (no read queued) or, with a device, starved (a read queued, the
+    /// device had less than a packet): the shares printed add up to 100 % (rounded to 0.1).
+    /// </summary>
+    internal static string Shares(SimulationResult s)
+    {
+        var total = (double)Math.Max(1, s.SimulatedIntervals);
+        var parts = new List<string> { (s.BusyIntervals / total).ToString("P1", CultureInfo.InvariantCulture) + " busy", (s.IdleIntervals / total).ToString("P1", CultureInfo.InvariantCulture) + " idle" };
+        if (s.Settings.Device is not null) parts.Add((s.StarvedIntervals / total).ToString("P1", CultureInfo.InvariantCulture) + " device had no packet");
+        return string.Join(", ", parts);
+    }
 
     /// <summary>What "bus" means for this report: the descriptor's reservation (periodic), a host rate (given or measured) or the bus budget.</summary>
     private static string LimitName(ThroughputReport r, LimitedBy limit) => limit switch

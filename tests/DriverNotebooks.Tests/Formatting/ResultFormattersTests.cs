@@ -56,4 +56,18 @@ public class ResultFormattersTests
         Assert.Contains("Expected on measured hosts", text, StringComparison.Ordinal);
         Assert.Contains("40 MB/s, limited by the host", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_simulation_cards_busy_idle_and_no_packet_intervals_add_up_to_every_simulated_interval()
+    {
+        var view = Reader with { Pipeline = Reader.Pipeline with { PendingReads = 2 } };
+        var text = Assert.Single(NotebookFormatters.Format(view.Simulate("p50=80us,p99=600us", "100ms", 1, "8MB/s", 4096)), o => o.MimeType == "text/plain").Text;
+
+        var line = text.Split('\n').Single(l => l.Contains("Intervals busy / idle / device had no packet", StringComparison.Ordinal));
+        var numbers = System.Text.RegularExpressions.Regex.Matches(line.Split("packet", 2)[1], @"[0-9][0-9,]*(?=\s|$)")
+            .Take(4).Select(m => long.Parse(m.Value.Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(4, numbers.Length);
+        Assert.Equal(numbers[3], numbers[0] + numbers[1] + numbers[2]);
+        Assert.Contains("busy,", line, StringComparison.Ordinal);
+    }
 }
