@@ -33,7 +33,19 @@ public static class ThroughputChart
             BusLine(1, last, r.BusLimitBytesPerSecond, r.BulkRateBytesPerSecond is null ? "bus limit" : "bus limit (spec)"),
         };
         if (r.BulkRateBytesPerSecond is { } hostRate && !IsPeriodic(r)) traces.Add(BusLine(1, last, hostRate, "host bulk rate given", "dot"));
-        else if (r.HostRate is { } host) traces.AddRange(MeasuredHosts(1, last, host));
+        else if (r.HostRate is { } host)
+        {
+            traces.AddRange(MeasuredHosts(1, last, host));
+            if (r.Options.BulkCeiling == BulkCeiling.Spec)
+            {
+                // The same reads on a host that reaches the low end of the measured range: the verdict's second prediction.
+                var onHosts = points
+                    .Select(p => (p.N, Report: Analyze(r.Endpoint, pipeline with { PendingReads = p.N, AllowPendingReadsBeyondFrameworkMax = true }, r.Options with { BulkCeiling = BulkCeiling.MeasuredHosts })))
+                    .Where(p => p.Report is not null)
+                    .ToList();
+                traces.Add(Figure.Line($"pipeline model on {HostRateExpectation.Label}", onHosts.Select(p => (double)p.N), onHosts.Select(p => p.Report!.ThroughputBytesPerSecond / MB), Figure.Palette[2], "dash"));
+            }
+        }
         traces.Add(Figure.Points($"this configuration: {current} × {pipeline.TransferLength:N0} B, {pipeline.Turnaround}", [current], [r.ThroughputBytesPerSecond / MB], Figure.Palette[1], "circle", 13));
         if (view.MeasuredBytesPerSecond is { } measured)
         {
@@ -47,6 +59,8 @@ public static class ThroughputChart
         var yAxis = Figure.Axis("throughput (MB/s, 10⁶ B/s)");
         yAxis["rangemode"] = "tozero";
         layout.SetProperty("yaxis", yAxis);
+        // Below the x-axis title: with the measured-hosts lines the legend has three rows and ran into the title.
+        layout.SetProperty("legend", Figure.Props(("orientation", "h"), ("y", -0.24), ("yanchor", "top"), ("x", 0)));
         if (kmdf && last > 10)
         {
             layout.SetProperty("shapes", new[]
