@@ -31,6 +31,7 @@ public sealed class ThroughputChartTests
         var ceilings = GenericChart.toChartHTML(ThroughputChart.Create(endpoint.Analyze()));
 
         Assert.Contains("measured hosts: 40–41 MB/s [S22c][S10]", withPipeline, StringComparison.Ordinal);
+        Assert.Contains("pipeline model on measured hosts", withPipeline, StringComparison.Ordinal);
         Assert.Contains("\"measured hosts [S22c][S10]\"", ceilings, StringComparison.Ordinal);
         Assert.Contains("\"40–41 MB/s\"", ceilings, StringComparison.Ordinal);
     }
