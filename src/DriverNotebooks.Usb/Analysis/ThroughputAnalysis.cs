@@ -28,6 +28,10 @@ public static class ThroughputAnalysis
                 hostRateGiven = true;
                 hostRateLabel = $"the rate {HostRateExpectation.Label} reach ({Quantities.FormatRate(ceiling)}, the low end of {expectation.Published.Range} {expectation.Published.Keys}; the spec allows {Quantities.FormatRate(bus.BytesPerSecond)})";
             }
+            else if (e.IsPeriodic)
+            {
+                warnings.Add($"the measured host bulk rate applies to bulk endpoints; ignored for {UsbNames.Describe(e.Type)}");
+            }
             else
             {
                 warnings.Add($"no published host rate is kept for a {UsbNames.Describe(e.Speed)} {UsbNames.Describe(e.Type)} {(e.Direction == TransferDirection.In ? "IN" : "OUT")} endpoint; the spec's ceiling is used");

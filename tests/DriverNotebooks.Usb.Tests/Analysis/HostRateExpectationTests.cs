@@ -79,6 +79,9 @@ public sealed class HostRateExpectationTests
     public void Periodic_endpoints_and_speeds_without_a_published_rate_get_no_host_expectation_and_measured_warns()
     {
         Assert.Null(ThroughputAnalysis.Analyze(ThreadScenario.Endpoint).HostRate);
+        var periodic = ThroughputAnalysis.Analyze(ThreadScenario.Endpoint, null, AnalysisOptions.Default.WithBulkRate("measured"));
+        Assert.Equal(8_192_000, periodic.ThroughputBytesPerSecond);
+        Assert.Contains(periodic.Warnings, w => w.Contains("applies to bulk endpoints; ignored for interrupt", StringComparison.Ordinal));
         var fullSpeed = ThroughputAnalysis.Analyze(new EndpointDescriptor(UsbSpeed.Full, TransferType.Bulk, 64), null, AnalysisOptions.Default.WithBulkRate("measured"));
         Assert.Null(fullSpeed.HostRate);
         Assert.Equal(1_216_000, fullSpeed.ThroughputBytesPerSecond);
