@@ -15,6 +15,8 @@ public enum PollingPolicy
     /// capped at 32 µframes, HS isochronous periods 1–8 µframes only).</summary>
     Windows,
 
-    /// <summary>Linux usbcore descriptor fix-ups plus the xHCI interval encoding: tolerant, with warnings.</summary>
+    /// <summary>Linux usbcore descriptor fix-ups plus the xHCI interval encoding: tolerant, with warnings. The usbcore
+    /// clamp of a high-speed URB interval to 8192 microframes (<c>usb_submit_urb()</c>, which an EHCI host follows) is
+    /// reported as a warning; xHCI polls at the endpoint context's period (<see cref="ServiceInterval.LinuxHighSpeedUrbIntervalMax"/>).</summary>
     Linux,
 }

@@ -41,8 +41,37 @@ public class SimulationVerbTests
             "--transfer", "1024", "--pending", "4", "--turnaround", "100us", "--measured", "8MB/s");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("Bus-limited at 8.192 MB/s", result.Output);
+        Assert.Contains("Device-limited at 8.192 MB/s", result.Output);
         Assert.Equal("", result.Error);
+    }
+
+    [Fact]
+    public async Task A_bulk_json_carries_the_measured_host_range_beside_the_spec_ceiling_and_bulk_rate_measured_predicts_with_it()
+    {
+        string[] bulk = ["usb", "--speed", "high", "--type", "bulk", "--max-packet", "512", "--transfer", "4096", "--pending", "2", "--turnaround", "100us", "--json"];
+        var spec = JsonDocument.Parse((await CliTester.Run(bulk)).Output).RootElement;
+        var measured = JsonDocument.Parse((await CliTester.Run([.. bulk, "--bulk-rate", "measured"])).Output).RootElement;
+
+        var host = spec.GetProperty("hostRate");
+        Assert.Equal(53_248_000, host.GetProperty("specCeilingBytesPerSecond").GetDouble());
+        Assert.Equal(40_000_000, host.GetProperty("publishedLowBytesPerSecond").GetDouble());
+        Assert.Equal(41_000_000, host.GetProperty("publishedHighBytesPerSecond").GetDouble());
+        Assert.Equal("[S22c][S10]", host.GetProperty("sources").GetString());
+        Assert.Equal("bus", host.GetProperty("limitedBy").GetString());
+        Assert.Equal("spec", spec.GetProperty("bulkCeiling").GetString());
+        Assert.Equal("pipeline", spec.GetProperty("limitedBy").GetString());
+        Assert.Equal("measured", measured.GetProperty("bulkCeiling").GetString());
+        Assert.Equal(40_000_000, measured.GetProperty("throughputBytesPerSecond").GetDouble());
+    }
+
+    [Fact]
+    public async Task A_bulk_rate_that_is_not_spec_measured_or_a_rate_is_a_one_line_usage_error()
+    {
+        var result = await CliTester.Run("usb", "--speed", "high", "--type", "bulk", "--max-packet", "512", "--bulk-rate", "fast");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--bulk-rate fast:", result.Error);
+        Assert.Contains("allowed: spec, measured, or a positive rate", result.Error);
+        Assert.Single(result.Error.Trim().Split('\n'));
     }
 
     [Fact]

@@ -21,4 +21,6 @@ public enum Remedy
     BulkEndpoint,
     /// <summary>A faster bus or host controller.</summary>
     FasterBus,
+    /// <summary>The device fills each request (or each service interval) instead of ending transfers with a short packet.</summary>
+    FullDeviceTransfers,
 }

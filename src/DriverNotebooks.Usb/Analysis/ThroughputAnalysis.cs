@@ -18,7 +18,26 @@ public static class ThroughputAnalysis
 
         var ceiling = bus.BytesPerSecond;
         var hostRateGiven = false;
-        if (options.BulkRateBytesPerSecond is { } rate)
+        string? hostRateLabel = null;
+        var expectation = HostRateExpectation.For(e, bus.BytesPerSecond, input.Pipeline);
+        if (options.BulkRateBytesPerSecond is null && options.BulkCeiling == BulkCeiling.MeasuredHosts)
+        {
+            if (expectation is not null)
+            {
+                ceiling = expectation.CeilingBytesPerSecond;
+                hostRateGiven = true;
+                hostRateLabel = $"the rate {HostRateExpectation.Label} reach ({Quantities.FormatRate(ceiling)}, the low end of {expectation.Published.Range} {expectation.Published.Keys}; the spec allows {Quantities.FormatRate(bus.BytesPerSecond)})";
+            }
+            else if (e.IsPeriodic)
+            {
+                warnings.Add($"the measured host bulk rate applies to bulk endpoints; ignored for {UsbNames.Describe(e.Type)}");
+            }
+            else
+            {
+                warnings.Add($"no published host rate is kept for a {UsbNames.Describe(e.Speed)} {UsbNames.Describe(e.Type)} {(e.Direction == TransferDirection.In ? "IN" : "OUT")} endpoint; the spec's ceiling is used");
+            }
+        }
+        else if (options.BulkRateBytesPerSecond is { } rate)
         {
             if (double.IsNaN(rate) || rate <= 0 || double.IsInfinity(rate))
                 throw UsbInputException.NotAllowed(UsbInputField.BulkRate, "bulk rate", Quantities.FormatRate(rate), "", "a positive rate, e.g. 40MB/s");
@@ -43,9 +62,13 @@ public static class ThroughputAnalysis
         var p = input.Pipeline;
         if (p is not null)
         {
-            pipe = e.IsPeriodic
-                ? PipelineModel.Periodic(p.EffectivePendingReads, p.TransferLength, e.BytesPerInterval, e.Interval.Period, p.Turnaround)
-                : PipelineModel.Bulk(p.EffectivePendingReads, p.TransferLength, ceiling, p.Turnaround, e.MaxPacketSize);
+            pipe = (e.IsPeriodic, p.Settings.DeviceTransferBytes) switch
+            {
+                (true, null) => PipelineModel.Periodic(p.EffectivePendingReads, p.TransferLength, e.BytesPerInterval, e.Interval.Period, p.Turnaround),
+                (true, { } d) => PipelineModel.PeriodicShortTransfers(p.EffectivePendingReads, p.TransferLength, d, e.MaxPacketSize, e.BytesPerInterval, e.Interval.Period, p.Turnaround),
+                // Bulk has no per-interval rule: a short packet only makes the request move D bytes.
+                _ => PipelineModel.Bulk(p.EffectivePendingReads, Math.Max(1, p.Settings.BytesPerRequest), ceiling, p.Turnaround, e.MaxPacketSize),
+            };
             limit = pipe.BytesPerSecond < ceiling ? LimitedBy.Pipeline : LimitedBy.Bus;
             throughput = Math.Min(ceiling, pipe.BytesPerSecond);
         }
@@ -81,7 +104,9 @@ public static class ThroughputAnalysis
             LimitedBy = limit,
             Warnings = warnings,
             BusAlternatives = alternatives,
-            Verdict = Verdict.For(e, bus, ceiling, p, pipe, limit, hostRateGiven, alternatives),
+            HostRate = expectation,
+            Verdict = Verdict.For(e, bus, ceiling, p, pipe, limit, hostRateGiven, alternatives, hostRateLabel,
+                options.BulkRateBytesPerSecond is null && options.BulkCeiling == BulkCeiling.Spec ? expectation : null),
         };
     }
 

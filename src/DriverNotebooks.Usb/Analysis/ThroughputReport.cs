@@ -88,6 +88,13 @@ public sealed record ThroughputReport
     /// <summary>What the policy tolerated or changed, and what-ifs in force.</summary>
     public required IReadOnlyList<string> Warnings { get; init; }
 
+    /// <summary>
+    /// Bulk endpoints with published host measurements: the rate a real host reaches beside the spec ceiling, and
+    /// what this pipeline gives at that rate (<see cref="HostRateExpectation"/>). Null for periodic and control
+    /// endpoints and for speeds without a published figure.
+    /// </summary>
+    public HostRateExpectation? HostRate { get; init; }
+
     /// <summary>The binding limit and what would lift it.</summary>
     public required Verdict Verdict { get; init; }
 

@@ -12,16 +12,39 @@ public sealed record Verdict(string Text, LimitedBy? Limit, IReadOnlyList<Remedy
     public override string ToString() => Text;
 
     internal static Verdict For(ValidatedEndpoint endpoint, BusLimit bus, double ceiling, ValidatedPipeline? pipeline,
-        PipelineLimit? pipe, LimitedBy? limit, bool hostRateGiven, IReadOnlyList<BusAlternative> alternatives)
+        PipelineLimit? pipe, LimitedBy? limit, bool hostRateGiven, IReadOnlyList<BusAlternative> alternatives,
+        string? hostRateLabel = null, HostRateExpectation? realHost = null)
+    {
+        var verdict = SpecVerdict(endpoint, bus, ceiling, pipeline, pipe, limit, hostRateGiven, alternatives, hostRateLabel);
+        return realHost is null ? verdict : verdict with { Text = verdict.Text + " " + OnARealHost(realHost, pipeline) };
+    }
+
+    /// <summary>The second statement of a bulk verdict: what the same reads give at the rate measured hosts reach.</summary>
+    private static string OnARealHost(HostRateExpectation host, ValidatedPipeline? pipeline)
+    {
+        var head = $"On a real host: {host.Summary}";
+        if (pipeline is null || host.LimitedBy is null) return head + ".";
+        var expected = Quantities.FormatRate(host.ExpectedBytesPerSecond);
+        return host.LimitedBy == LimitedBy.Bus
+            ? $"{head}, so expect about {expected}, host-limited: these reads keep up with it."
+            : $"{head}, so expect about {expected}, pipeline-limited even there ({host.PendingReadsForCeiling} pending reads would reach the host's rate).";
+    }
+
+    private static Verdict SpecVerdict(ValidatedEndpoint endpoint, BusLimit bus, double ceiling, ValidatedPipeline? pipeline,
+        PipelineLimit? pipe, LimitedBy? limit, bool hostRateGiven, IReadOnlyList<BusAlternative> alternatives, string? hostRateLabel)
     {
         var lift = alternatives.Count == 0 ? "nothing on the device side lifts it" : "to go faster use " + Join(alternatives.Select(a => a.Suggestion).ToList());
         var busRemedies = alternatives.Select(a => a.Remedy).ToList();
         var ceilingText = Quantities.FormatRate(ceiling);
         var source = hostRateGiven
-            ? $"the effective host bulk rate you gave ({ceilingText})"
+            ? hostRateLabel ?? $"the effective host bulk rate you gave ({ceilingText})"
             : endpoint.IsPeriodic
-                ? $"the descriptor ({Quantities.FormatBytes(bus.BytesPerInterval)} every {bus.ServicePeriod})"
+                ? $"what the device's descriptor reserves ({Quantities.FormatBytes(bus.BytesPerInterval)} every {bus.ServicePeriod}; {BusShare(endpoint, bus)})"
                 : $"the bus ({bus.TransactionsPerInterval} × {endpoint.MaxPacketSize} B per {UsbNames.IntervalName(endpoint.Speed)})";
+        // Which ceiling binds, named for what sets it: the device's descriptor (periodic), a host's rate (given or
+        // measured) or the bus budget (bulk/control); the pipeline is the driver's side.
+        var ceilingKind = endpoint.IsPeriodic ? "Device" : hostRateGiven ? "Host" : "Bus";
+        var allows = endpoint.IsPeriodic ? "the device's descriptor allows" : hostRateGiven ? "the host allows" : "the bus allows";
 
         if (pipeline is null || pipe is null || limit is null)
             return new Verdict($"The bus allows {ceilingText}, set by {source}; {lift}.", null, busRemedies);
@@ -32,7 +55,7 @@ public sealed record Verdict(string Text, LimitedBy? Limit, IReadOnlyList<Remedy
         if (limit == LimitedBy.Bus)
         {
             return new Verdict(
-                $"Bus-limited at {ceilingText}: {n} pending read{S(n)} of {l} cover a turnaround of up to {pipe.TurnaroundBudget} " +
+                $"{ceilingKind}-limited at {ceilingText}: {n} pending read{S(n)} of {l} cover a turnaround of up to {pipe.TurnaroundBudget} " +
                 $"(here {t}), so the driver keeps the endpoint busy and is not the bottleneck. The ceiling is {source}; {lift}.",
                 LimitedBy.Bus, busRemedies);
         }
@@ -42,7 +65,14 @@ public sealed record Verdict(string Text, LimitedBy? Limit, IReadOnlyList<Remedy
         var kmdfCapped = pipeline.Settings.Queue == RequestQueue.KmdfContinuousReader && !pipeline.Settings.AllowPendingReadsBeyondFrameworkMax;
         var x = Quantities.FormatRate(pipe.BytesPerSecond);
         string why;
-        if (pipe.RequestSizeLimited)
+        if (pipe.RequestSizeLimited && pipeline.Settings.DeviceTransferBytes is { } d)
+        {
+            why = $"the device ends each {l} read after {Quantities.FormatBytes(d)} with a short packet, which retires the request in the " +
+                  $"interval that carries it, and the host serves one request per service interval";
+            remedies.Add(Remedy.FullDeviceTransfers);
+            options.Add($"a device that fills each read ({Quantities.FormatBytes(endpoint.BytesPerInterval)} per interval or a multiple)");
+        }
+        else if (pipe.RequestSizeLimited)
         {
             var bpi = endpoint.BytesPerInterval;
             var lastFill = pipeline.TransferLength - (long)(pipe.IntervalsPerRequest!.Value - 1) * bpi;
@@ -87,11 +117,19 @@ public sealed record Verdict(string Text, LimitedBy? Limit, IReadOnlyList<Remedy
                 : "a faster completion path");
         }
         return new Verdict(
-            $"Pipeline-limited at {x} while the bus allows {ceilingText}: {why}. To lift it use {Join(options)}.",
+            $"Pipeline-limited at {x} while {allows} {ceilingText}: {why}. To lift it use {Join(options)}.",
             LimitedBy.Pipeline, remedies);
     }
 
     private static string S(long n) => n == 1 ? "" : "s";
+
+    /// <summary>How much of the bus a periodic endpoint's reservation uses: <c>its 1 transaction takes 16.7 % of each 125 µs</c>.</summary>
+    private static string BusShare(ValidatedEndpoint endpoint, BusLimit bus)
+    {
+        var share = (double)bus.TransactionBusTimeNanoseconds * bus.TransactionsPerInterval / (bus.ServicePeriod.Picoseconds / 1000.0);
+        var each = bus.ServicePeriod == UsbBus.NativeInterval(endpoint.Speed) ? $"each {bus.ServicePeriod}" : $"the {bus.ServicePeriod} between polls";
+        return $"its {bus.TransactionsPerInterval} transaction{S(bus.TransactionsPerInterval)} take{(bus.TransactionsPerInterval == 1 ? "s" : "")} {share.ToString("P1", System.Globalization.CultureInfo.InvariantCulture)} of {each}";
+    }
 
     private static string Fmt(double v) => v == Math.Floor(v) ? v.ToString("0") : v.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
 

@@ -52,7 +52,8 @@ public sealed record BusLimit(
             var perInterval = (long)Math.Floor(rate * UsbBus.Microframe.Seconds);
             var packets = (int)Math.Floor(line * UsbBus.Microframe.Seconds / (maxp + overhead));
             return new BusLimit(rate, UsbBus.Microframe, perInterval, packets, busTime, specBusTime,
-                $"line rate {Quantities.FormatRate(line)} × {maxp} / ({maxp} + {overhead} B framing per packet)");
+                $"line rate {Quantities.FormatRate(line)} × {maxp} / ({maxp} + {overhead} B framing per packet)"
+                + (speed == UsbSpeed.SuperPlus ? $"; {UsbBus.GenTwoPracticalNote}" : ""));
         }
 
         var fit = TransactionBudget.Fit(speed, type, maxp, options.Stuffing);

@@ -17,11 +17,33 @@ public sealed record AnalysisOptions
     /// for bulk and control endpoints; null uses the bus limit. Must not exceed the bus limit.</summary>
     public double? BulkRateBytesPerSecond { get; init; }
 
-    /// <summary>SuperSpeed Gen 1 framing per data packet, bytes. Default 32 (derived, domain file §1.6).</summary>
+    /// <summary>Without <see cref="BulkRateBytesPerSecond"/>: predict bulk throughput with the spec's ceiling (default) or the
+    /// rate measured hosts reach (<see cref="HostRateExpectation"/>). Either way the report carries both.</summary>
+    public BulkCeiling BulkCeiling { get; init; } = BulkCeiling.Spec;
+
+    /// <summary>
+    /// The options with a bulk rate as a person writes it: <c>spec</c>, <c>measured</c> or a rate such as <c>40MB/s</c>.
+    /// The one parser behind <c>--bulk-rate</c> and the notebook API.
+    /// </summary>
+    /// <exception cref="UsbInputException">Field <c>bulkRate</c>, for anything else.</exception>
+    public AnalysisOptions WithBulkRate(string text) => text.Trim() switch
+    {
+        "spec" => this with { BulkCeiling = BulkCeiling.Spec, BulkRateBytesPerSecond = null },
+        "measured" => this with { BulkCeiling = BulkCeiling.MeasuredHosts, BulkRateBytesPerSecond = null },
+        var rate => Quantities.TryParseRate(rate, out var value, out var error)
+            ? this with { BulkCeiling = BulkCeiling.Spec, BulkRateBytesPerSecond = value }
+            : throw new UsbInputException(UsbInputField.BulkRate, text, BulkRateAllowed, $"bulk rate \"{text}\" cannot be read ({error}); allowed: {BulkRateAllowed}"),
+    };
+
+    /// <summary>What <see cref="WithBulkRate"/> accepts, in words.</summary>
+    public const string BulkRateAllowed = "spec, measured, or a positive rate such as 40MB/s";
+
+    /// <summary>SuperSpeed Gen 1 framing per data packet, bytes. Default 32: a 20 B Data Packet Header and 12 B of payload
+    /// framing [S26a] (see <see cref="UsbBus.DefaultSuperSpeedPacketOverheadBytes"/>; 48 also counts link commands).</summary>
     public int SuperSpeedPacketOverheadBytes { get; init; } = UsbBus.DefaultSuperSpeedPacketOverheadBytes;
 
-    /// <summary>SuperSpeedPlus Gen 2 framing per data packet, bytes. Default 32, assumed equal to Gen 1
-    /// (the domain file has no Gen 2 source).</summary>
+    /// <summary>SuperSpeedPlus Gen 2 framing per data packet, bytes. Default 32, assumed equal to Gen 1: Gen 2 frames
+    /// packets differently (128b/132b blocks), and no source for its per-packet figure was found.</summary>
     public int SuperSpeedPlusPacketOverheadBytes { get; init; } = UsbBus.DefaultSuperSpeedPacketOverheadBytes;
 
     /// <summary>

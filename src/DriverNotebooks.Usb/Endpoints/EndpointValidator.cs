@@ -189,6 +189,11 @@ public static class EndpointValidator
     {
         if (p.Turnaround.Picoseconds < 0)
             throw UsbInputException.NotAllowed(UsbInputField.Turnaround, "turnaround", p.Turnaround.ToString(), "(a time cannot be negative)", "0 or more, e.g. 100us");
+        if (p.DeviceTransferBytes is { } d && (d < 0 || d > p.TransferLength))
+            throw UsbInputException.NotAllowed(UsbInputField.Transfer, "device transfer", d.ToString(), $"for reads of {p.TransferLength} B",
+                $"0 to {p.TransferLength} bytes (the device can end a transfer early, not make it longer)");
+        if (p.DeviceTransferBytes is not null && e.Direction == TransferDirection.Out)
+            throw UsbInputException.NotAllowed(UsbInputField.Direction, "a device-ended transfer", "out", "", "IN endpoints (a short packet from the device ends an IN transfer)");
         if (!Enum.IsDefined(p.Queue))
             throw new UsbInputException(UsbInputField.Type, p.Queue.ToString(), "KmdfContinuousReader or Generic", $"request queue {(int)p.Queue} is not known");
 

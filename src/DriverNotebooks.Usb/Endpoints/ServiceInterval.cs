@@ -117,8 +117,22 @@ public sealed record ServiceInterval(Duration Period, int NativeIntervals, int E
                 "linux/xHCI: period = 2^clamp(fls(bInterval*8)-1, 3, 10) microframes");
         }
         var e = Math.Clamp(fixedB, 1, 16) - 1;
+        if (speed == UsbSpeed.High && 1 << e > LinuxHighSpeedUrbIntervalMax)
+        {
+            warnings.Add($"linux: usb_submit_urb() clamps a high-speed URB interval of {1 << e} microframes to {LinuxHighSpeedUrbIntervalMax} " +
+                         $"({LinuxHighSpeedUrbIntervalMax * UsbBus.Microframe}), the period an EHCI host schedules; xHCI's check_interval() " +
+                         $"puts back the endpoint context's {1 << e} microframes, the period used here");
+        }
         return Exponent(speed, e, fixedB, $"linux/xHCI: period = 2^(bInterval-1) {Unit(speed)}s");
     }
+
+    /// <summary>
+    /// Linux <c>usb_submit_urb()</c> (drivers/usb/core/urb.c): a high-speed URB interval above 1024 × 8 = 8192 microframes is
+    /// clamped to 8192 (<c>if (urb->interval > (1024 * 8)) urb->interval = 1024 * 8;</c>). EHCI schedules by the URB's interval;
+    /// xHCI's <c>check_interval()</c> (drivers/usb/host/xhci-ring.c) replaces it with the endpoint context's interval, which
+    /// <c>xhci_parse_exponent_interval()</c> (xhci-mem.c) sets to 2^(clamp(bInterval, 1, 16) − 1) microframes. [S27c], [S5]
+    /// </summary>
+    public const int LinuxHighSpeedUrbIntervalMax = 1024 * 8;
 
     /// <summary>Linux <c>fls()</c>: 1-based index of the most significant set bit, 0 for 0.</summary>
     internal static int Fls(int x) => x == 0 ? 0 : 32 - BitOperations.LeadingZeroCount((uint)x);

@@ -4,12 +4,28 @@ namespace DriverNotebooks.Usb;
 /// <param name="LowBytesPerSecond">Lowest of the published figures.</param>
 /// <param name="HighBytesPerSecond">Highest of the published figures.</param>
 /// <param name="Source">Citation keys (docs/SOURCES.md) and what was measured.</param>
-public sealed record PublishedBulkRate(double LowBytesPerSecond, double HighBytesPerSecond, string Source);
+public sealed record PublishedBulkRate(double LowBytesPerSecond, double HighBytesPerSecond, string Source)
+{
+    /// <summary>The citation keys of <see cref="Source"/> in order, run together: <c>[S22c][S10]</c>.</summary>
+    public string Keys => string.Concat(System.Text.RegularExpressions.Regex.Matches(Source, @"\[S[0-9]+[a-z]?\]").Select(m => m.Value));
+
+    /// <summary>The range as a person reads it: <c>40–41 MB/s</c>.</summary>
+    public string Range
+    {
+        get
+        {
+            var (low, high) = (Quantities.FormatRate(LowBytesPerSecond), Quantities.FormatRate(HighBytesPerSecond));
+            if (low == high) return low;
+            var (lowNumber, lowUnit) = (low[..low.IndexOf(' ')], low[(low.IndexOf(' ') + 1)..]);
+            return high.EndsWith(" " + lowUnit, StringComparison.Ordinal) ? $"{lowNumber}–{high}" : $"{low} – {high}";
+        }
+    }
+}
 
 /// <summary>
 /// Effective bulk rates published for real hosts, kept beside (never instead of) the specification's ceilings:
-/// measured hosts sit roughly 17–38 % under them. These are labelled measurements for a user to pass as
-/// <see cref="AnalysisOptions.BulkRateBytesPerSecond"/>; the model does not apply them on its own.
+/// measured hosts sit roughly 17–38 % under them. <see cref="HostRateExpectation"/> applies them to every bulk analysis
+/// as a second, labelled prediction; <see cref="BulkCeiling.MeasuredHosts"/> makes them the analysis's ceiling.
 /// </summary>
 public static class PublishedBulkRates
 {

@@ -8,9 +8,18 @@ namespace DriverNotebooks.Usb;
 /// <para>Periodic: P = service interval, Bpi = bytes per interval, k = ceil(L/Bpi), s = ceil(T/P);
 /// X_pipe = N·L / ((k+s)·P). A completion is seen at the end of the interval that moved the last byte; a request resubmitted
 /// T later is first usable at the next interval boundary, so s whole intervals are lost per request.</para>
-/// <para>The host moves data for one request per service interval (one TD per ESIT, as the analytic form's k assumes and as
-/// the measurements M7/M8 show: small buffers stay far below the interval's capacity). So a request also caps the rate at
-/// L/(k·P), which is below Bpi/P whenever L is not a multiple of Bpi — a term the domain file's min(X_bus, X_pipe) omits.</para>
+/// <para>The host moves data for one request per service interval. Sources: for xHCI the Linux driver's comment above
+/// <c>xhci_queue_intr_tx()</c> (drivers/usb/host/xhci-ring.c), "When the interrupt endpoint is to be serviced, the xHC will
+/// consume (at most) one TD. A TD … can take several service intervals to transmit" [S27b]; for EHCI the queue head's Mult
+/// field bounds the transactions per micro-frame and the queue advances to the next qTD only when one retires [S27a] (that the
+/// next qTD cannot use the rest of the same micro-frame is our reading, not a quoted rule); the measurements M7/M8 agree (small
+/// buffers stay far below the interval's capacity). So a request also caps the rate at L/(k·P), which is below Bpi/P whenever
+/// L is not a multiple of Bpi — a term the domain file's min(X_bus, X_pipe) omits. Pinned by
+/// <c>A_request_shorter_than_one_high_bandwidth_interval_caps_the_rate_at_one_request_per_interval</c>.</para>
+/// <para>Short packets: a transfer ends at its last byte or at the first packet shorter than the max packet size (a
+/// zero-length one included) [S27a], [S27c]; the request retires in the interval that carried that packet
+/// (<see cref="IntervalsPerTransfer"/>). A device that sends less than asked therefore moves D &lt; L bytes per request and
+/// one request per interval.</para>
 /// <para>Bulk: X = min(B, N·L / (L/B + T)) with B the bus or effective host bulk rate.</para>
 /// </remarks>
 public static class PipelineModel
@@ -21,6 +30,41 @@ public static class PipelineModel
         ArgumentOutOfRangeException.ThrowIfLessThan(transferLength, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(bytesPerInterval, 1);
         return checked((int)((transferLength + bytesPerInterval - 1) / bytesPerInterval));
+    }
+
+    /// <summary>
+    /// The short-packet retirement rule: the service intervals one IN transfer occupies when it moves <paramref name="bytes"/> of the
+    /// <paramref name="requested"/>. Its packets are the full ones plus, when the transfer ends before the buffer is full or on a
+    /// partial packet, the short (or zero-length) packet that ends it; at most <paramref name="packetsPerInterval"/> per interval,
+    /// and the request retires in the interval that carried its last packet. Equals ceil(L / Bpi) when the device fills the request.
+    /// </summary>
+    public static int IntervalsPerTransfer(long bytes, long requested, int maxPacket, int packetsPerInterval)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(bytes);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(bytes, requested);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxPacket, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(packetsPerInterval, 1);
+        var packets = bytes / maxPacket;
+        if (bytes % maxPacket != 0 || bytes < requested) packets++;
+        return checked((int)Math.Max(1, (packets + packetsPerInterval - 1) / packetsPerInterval));
+    }
+
+    /// <summary>
+    /// Periodic form for a device that ends every transfer after <paramref name="deviceBytes"/> of <paramref name="transferLength"/>
+    /// with a short packet: k = <see cref="IntervalsPerTransfer"/>, X_pipe = N·D / ((k+s)·P), at most D / (k·P).
+    /// </summary>
+    public static PipelineLimit PeriodicShortTransfers(int pendingReads, long transferLength, long deviceBytes, int maxPacket,
+        long bytesPerInterval, Duration period, Duration turnaround)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pendingReads, 1);
+        var k = IntervalsPerTransfer(deviceBytes, transferLength, maxPacket, checked((int)(bytesPerInterval / maxPacket)));
+        var s = (double)LostIntervals(turnaround, period);
+        var ps = (double)period.Picoseconds;
+        var pipe = (double)pendingReads * deviceBytes * Duration.PicosecondsPerSecond / ((k + s) * ps);
+        var cap = (double)deviceBytes * Duration.PicosecondsPerSecond / (k * ps);
+        var limited = deviceBytes < (long)k * bytesPerInterval;
+        return new PipelineLimit(limited ? Math.Min(pipe, cap) : pipe, PipelineForm.Periodic, k, s,
+            (long)(pendingReads - 1) * k * period, Math.Max(1, (long)Math.Ceiling((k + s) / k - 1e-12)), null, limited);
     }
 
     /// <summary>s = ceil(T / P): whole service intervals lost while a request is turned around (exact in picoseconds).</summary>

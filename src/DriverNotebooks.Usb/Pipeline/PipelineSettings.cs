@@ -12,4 +12,14 @@ public sealed record PipelineSettings(int PendingReads, long TransferLength, Dur
 
     /// <summary>What-if: let NumPendingReads exceed the framework's cap of 10 (real KMDF silently uses 10).</summary>
     public bool AllowPendingReadsBeyondFrameworkMax { get; init; }
+
+    /// <summary>
+    /// IN endpoints: the device ends every transfer after this many bytes (0 to <see cref="TransferLength"/>) with a short
+    /// or zero-length packet, which retires the request early (<see cref="PipelineModel.IntervalsPerTransfer"/>). Null: the
+    /// device fills every request. The analysis models it; the simulation does not.
+    /// </summary>
+    public long? DeviceTransferBytes { get; init; }
+
+    /// <summary>Bytes one request actually moves: <see cref="DeviceTransferBytes"/> when the device cuts transfers short, else L.</summary>
+    public long BytesPerRequest => DeviceTransferBytes ?? TransferLength;
 }

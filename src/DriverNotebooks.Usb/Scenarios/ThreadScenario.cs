@@ -10,7 +10,7 @@ public static class ThreadScenario
     /// <summary>HS interrupt IN, max packet 1024, one transaction per microframe, bInterval 1 (every 125 µs).</summary>
     public static EndpointDescriptor Endpoint { get; } = new(UsbSpeed.High, TransferType.Interrupt, 1024, 1);
 
-    /// <summary>The driver's reader with a typical 100 µs turnaround: bus-limited at 8,192,000 B/s.</summary>
+    /// <summary>The driver's reader with a typical 100 µs turnaround: device-limited at 8,192,000 B/s.</summary>
     public static PipelineSettings Pipeline { get; } = new(4, 1024, Duration.FromMicroseconds(100));
 
     /// <summary>The same reader with a slow 600 µs completion path: pipeline-limited.</summary>

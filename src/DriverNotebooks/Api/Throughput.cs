@@ -15,7 +15,7 @@ namespace DriverNotebooks;
 /// var reader = Throughput.HighSpeed.Interrupt(maxPacket: 1024)
 ///     .ContinuousReader(transfer: 1024, pending: 4, turnaround: "100us")
 ///     .Measured("8MB/s");
-/// reader                                         // bus-limited at 8.192 MB/s
+/// reader                                         // device-limited at 8.192 MB/s
 /// reader.Simulate("p50=80us,p99=600us")          // timeline and latency histogram
 /// reader.Sweep(pending: "1..10")                 // throughput against NumPendingReads
 /// </code>
@@ -68,8 +68,8 @@ public sealed record UsbEndpoint(EndpointDescriptor Descriptor, AnalysisOptions 
     /// <summary>Charge worst-case bit stuffing in bus-time and bulk budgets.</summary>
     public UsbEndpoint WorstCaseStuffing() => this with { Options = Options with { Stuffing = BitStuffing.WorstCase } };
 
-    /// <summary>An effective host bulk rate (e.g. "40MB/s") in place of the spec's bus budget.</summary>
-    public UsbEndpoint BulkRate(string rate) => this with { Options = Options with { BulkRateBytesPerSecond = Quantities.ParseRate(rate) } };
+    /// <summary>The bulk ceiling to predict with, as <c>--bulk-rate</c>: "spec", "measured" (published host measurements) or a rate such as "40MB/s".</summary>
+    public UsbEndpoint BulkRate(string rate) => this with { Options = Options.WithBulkRate(rate) };
 
     /// <summary>
     /// The driver reads the endpoint with a KMDF continuous reader: <paramref name="pending"/> reads
@@ -90,8 +90,22 @@ public sealed record UsbEndpoint(EndpointDescriptor Descriptor, AnalysisOptions 
 /// <summary>An endpoint and the requests that read it. Displays as the throughput analysis.</summary>
 public sealed record UsbReader(UsbEndpoint Endpoint, PipelineSettings Pipeline, double? MeasuredBytesPerSecond)
 {
+    /// <summary>The simulation moves whole requests; a device that ends transfers early is the analysis's alone.</summary>
+    private void NotForSimulation()
+    {
+        if (Pipeline.DeviceTransferBytes is { } d)
+            throw new UsbInputException(UsbInputField.Transfer, d.ToString(CultureInfo.InvariantCulture), "a reader whose device fills every read",
+                $"a device that ends transfers after {d} B is modelled by Analyze() only; allowed in Simulate() and Sweep(): a reader whose device fills every read");
+    }
+
     /// <summary>A rate you measured (e.g. "8MB/s"), marked on the charts.</summary>
     public UsbReader Measured(string rate) => this with { MeasuredBytesPerSecond = Quantities.ParseRate(rate, "measured") };
+
+    /// <summary>
+    /// The device ends every transfer after <paramref name="bytes"/> (fewer than the read asks for) with a short or zero-length
+    /// packet, which retires each read in the interval that carries it. Modelled by <see cref="Analyze"/>; not simulated.
+    /// </summary>
+    public UsbReader DeviceEndsTransfersAfter(long bytes) => this with { Pipeline = Pipeline with { DeviceTransferBytes = bytes } };
 
     /// <summary>What-if: model more than the framework's cap of 10 pending reads.</summary>
     public UsbReader BeyondFrameworkCap() => this with { Pipeline = Pipeline with { AllowPendingReadsBeyondFrameworkMax = true } };
@@ -107,6 +121,7 @@ public sealed record UsbReader(UsbEndpoint Endpoint, PipelineSettings Pipeline, 
     /// <remarks>A parameter left null takes the default of the <c>#!usb-simulate</c> option of the same name.</remarks>
     public SimulationView Simulate(string? turnaround = null, string? duration = null, ulong? seed = null, string? deviceRate = null, long? fifo = null)
     {
+        NotForSimulation();
         var settings = new SimulationSettings(Endpoint.Descriptor, Pipeline.PendingReads, Pipeline.TransferLength,
             turnaround is null ? TurnaroundDistribution.Fixed(Pipeline.Turnaround) : TurnaroundDistribution.Parse(turnaround))
         {
@@ -129,6 +144,7 @@ public sealed record UsbReader(UsbEndpoint Endpoint, PipelineSettings Pipeline, 
     /// <remarks>A parameter left null takes the default of the <c>#!usb-sweep</c> option of the same name.</remarks>
     public SweepView Sweep(string? pending = null, long[]? transfers = null, string[]? turnarounds = null, int? seeds = null, string? duration = null, SweepAxis? axis = null)
     {
+        NotForSimulation();
         var settings = new SweepSettings(Endpoint.Descriptor)
         {
             PendingReads = UsbOptions.WholeNumbers(pending ?? OptionDefaults.Of(UsbOptions.PendingList)),

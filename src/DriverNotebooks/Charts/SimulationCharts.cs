@@ -25,26 +25,37 @@ public static class SimulationCharts
         var device = result.Settings.Device;
 
         var queued = Figure.Line("reads queued at the host (average)", timeMs, buckets.Select(b => b.AverageQueuedRequests), Figure.Palette[0], markers: false);
-        var idle = Figure.Line("intervals with no read queued (%)", timeMs, buckets.Select(b => Percent(b.IdleIntervals, b.Intervals)), Figure.Palette[1], markers: false);
+        // The idle share is a tinted area and the lost share a thick dotted line on top of it: with a device that always has
+        // a packet waiting the two are equal, and both must stay visible (the legend says so when they coincide).
+        var idleShare = buckets.Select(b => Percent(b.IdleIntervals, b.Intervals)).ToArray();
+        var idle = Figure.Line("intervals with no read queued (%)", timeMs, idleShare, Figure.Palette[1], markers: false);
+        idle.SetProperty("fill", "tozeroy");
+        idle.SetProperty("fillcolor", "rgba(224,123,0,0.18)");
         idle.SetProperty("yaxis", "y2");
         var traces = new List<Trace> { queued, idle };
         Trace bottom;
-        string bottomTitle;
+        string bottomTitle, bottomPanel;
         if (device is not null)
         {
-            var lost = Figure.Line("lost opportunities: data waiting, no read (%)", timeMs, buckets.Select(b => Percent(b.LostOpportunities, b.Intervals)), Figure.MeasuredColor, "dot", markers: false);
+            var lostShare = buckets.Select(b => Percent(b.LostOpportunities, b.Intervals)).ToArray();
+            var same = lostShare.SequenceEqual(idleShare);
+            var lost = Figure.Line("lost opportunities: data waiting, no read (%)" + (same ? " — equal to the idle share in every slice" : ""),
+                timeMs, lostShare, Figure.MeasuredColor, "dot", markers: false);
+            lost.SetProperty("line", Figure.Props(("color", Figure.MeasuredColor), ("dash", "dot"), ("width", 3)));
             lost.SetProperty("yaxis", "y2");
             traces.Add(lost);
             bottom = Figure.Line("device FIFO fill (B, end of slice)", timeMs, buckets.Select(b => (double)b.FifoFillBytes), Figure.Palette[2], markers: false);
             var drops = Figure.Bars("dropped by the device (B per slice)", timeMs.Cast<object>(), buckets.Select(b => (double)b.DroppedBytes), Figure.MeasuredColor);
             drops.SetProperty("yaxis", "y3");
             traces.Add(drops);
-            bottomTitle = "device FIFO (bytes)";
+            bottomTitle = "bytes";
+            bottomPanel = "Device FIFO fill and drops";
         }
         else
         {
             bottom = Figure.Line("delivered (MB/s)", timeMs, buckets.Select(b => b.DeliveredBytes / timeline.BucketSeconds / 1e6), Figure.Palette[2], markers: false);
-            bottomTitle = "delivered (MB/s)";
+            bottomTitle = "MB/s";
+            bottomPanel = "Delivered";
         }
         bottom.SetProperty("yaxis", "y3");
         traces.Add(bottom);
@@ -52,9 +63,16 @@ public static class SimulationCharts
         var layout = Figure.Layout($"Simulation timeline: {result.EffectivePendingReads} reads of {result.Settings.TransferLength:N0} B, turnaround {result.Settings.Turnaround}",
             "simulated time (ms)", "", height: 560);
         layout.SetProperty("xaxis", WithAnchor(Figure.Axis("simulated time (ms)"), "y3"));
-        layout.SetProperty("yaxis", Panel("reads queued", 0.70, 1.0, rangeToZero: true));
-        layout.SetProperty("yaxis2", Panel("no read queued (%)", 0.37, 0.65, rangeToZero: true));
-        layout.SetProperty("yaxis3", Panel(bottomTitle, 0.0, 0.32, rangeToZero: true));
+        // Short unit titles on the axes and each panel's name above it: long rotated titles ran into the neighbouring panels.
+        layout.SetProperty("yaxis", Panel("reads", 0.72, 0.97, rangeToZero: true));
+        layout.SetProperty("yaxis2", Panel("%", 0.37, 0.62, rangeToZero: true));
+        layout.SetProperty("yaxis3", Panel(bottomTitle, 0.0, 0.27, rangeToZero: true));
+        layout.SetProperty("annotations", new[]
+        {
+            PanelName("Reads queued at the host (average per slice)", 0.97),
+            PanelName(device is null ? "Intervals with no read queued" : "Intervals with no read queued, and lost opportunities", 0.62),
+            PanelName(bottomPanel, 0.27),
+        });
         layout.SetProperty("legend", Figure.Props(("orientation", "h"), ("y", -0.14), ("x", 0)));
         return Figure.Chart(layout, traces.ToArray());
     }
@@ -83,6 +101,10 @@ public static class SimulationCharts
         if (rangeToZero) axis["rangemode"] = "tozero";
         return axis;
     }
+
+    private static Dictionary<string, object> PanelName(string text, double top) => Figure.Props(
+        ("text", text), ("xref", "paper"), ("yref", "paper"), ("x", 0), ("y", top), ("xanchor", "left"), ("yanchor", "bottom"),
+        ("showarrow", false), ("font", Figure.Props(("size", 12), ("color", "#333333"))));
 
     private static Dictionary<string, object> WithAnchor(Dictionary<string, object> axis, string anchor)
     {

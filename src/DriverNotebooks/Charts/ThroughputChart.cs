@@ -33,6 +33,19 @@ public static class ThroughputChart
             BusLine(1, last, r.BusLimitBytesPerSecond, r.BulkRateBytesPerSecond is null ? "bus limit" : "bus limit (spec)"),
         };
         if (r.BulkRateBytesPerSecond is { } hostRate && !IsPeriodic(r)) traces.Add(BusLine(1, last, hostRate, "host bulk rate given", "dot"));
+        else if (r.HostRate is { } host)
+        {
+            traces.AddRange(MeasuredHosts(1, last, host));
+            if (r.Options.BulkCeiling == BulkCeiling.Spec)
+            {
+                // The same reads on a host that reaches the low end of the measured range: the verdict's second prediction.
+                var onHosts = points
+                    .Select(p => (p.N, Report: Analyze(r.Endpoint, pipeline with { PendingReads = p.N, AllowPendingReadsBeyondFrameworkMax = true }, r.Options with { BulkCeiling = BulkCeiling.MeasuredHosts })))
+                    .Where(p => p.Report is not null)
+                    .ToList();
+                traces.Add(Figure.Line($"pipeline model on {HostRateExpectation.Label}", onHosts.Select(p => (double)p.N), onHosts.Select(p => p.Report!.ThroughputBytesPerSecond / MB), Figure.Palette[2], "dash"));
+            }
+        }
         traces.Add(Figure.Points($"this configuration: {current} × {pipeline.TransferLength:N0} B, {pipeline.Turnaround}", [current], [r.ThroughputBytesPerSecond / MB], Figure.Palette[1], "circle", 13));
         if (view.MeasuredBytesPerSecond is { } measured)
         {
@@ -46,6 +59,8 @@ public static class ThroughputChart
         var yAxis = Figure.Axis("throughput (MB/s, 10⁶ B/s)");
         yAxis["rangemode"] = "tozero";
         layout.SetProperty("yaxis", yAxis);
+        // Below the x-axis title: with the measured-hosts lines the legend has three rows and ran into the title.
+        layout.SetProperty("legend", Figure.Props(("orientation", "h"), ("y", -0.24), ("yanchor", "top"), ("x", 0)));
         if (kmdf && last > 10)
         {
             layout.SetProperty("shapes", new[]
@@ -66,9 +81,14 @@ public static class ThroughputChart
     {
         var r = view.Report;
         var alternatives = Alternatives(r).ToList();
+        if (r.HostRate is { } host)
+        {
+            // Beside this descriptor's spec ceiling: what measured hosts reach (the bar is the low end, its label the range).
+            alternatives.Insert(1, ($"{HostRateExpectation.Label} {host.Published.Keys}", host.Published.LowBytesPerSecond, host.Published.Range));
+        }
         var bars = Figure.Bars("bus limit", alternatives.Select(a => (object)a.Label), alternatives.Select(a => a.BytesPerSecond / MB), Figure.Palette[0]);
-        bars.SetProperty("marker", Figure.Props(("color", alternatives.Select((_, i) => i == 0 ? Figure.Palette[1] : Figure.Palette[0]).ToArray())));
-        bars.SetProperty("text", alternatives.Select(a => Quantities.FormatRate(a.BytesPerSecond)).ToArray());
+        bars.SetProperty("marker", Figure.Props(("color", alternatives.Select((a, i) => i == 0 ? Figure.Palette[1] : a.Label.StartsWith(HostRateExpectation.Label, StringComparison.Ordinal) ? Figure.Palette[2] : Figure.Palette[0]).ToArray())));
+        bars.SetProperty("text", alternatives.Select(a => a.Text).ToArray());
         bars.SetProperty("textposition", "outside");
         var traces = new List<Trace> { bars };
         if (view.MeasuredBytesPerSecond is { } measured)
@@ -84,13 +104,31 @@ public static class ThroughputChart
     }
 
     /// <summary>This descriptor first, then the analysis's alternatives that have a bus limit: the changes the verdict suggests.</summary>
-    private static IEnumerable<(string Label, double BytesPerSecond)> Alternatives(ThroughputReport r) =>
+    private static IEnumerable<(string Label, double BytesPerSecond, string Text)> Alternatives(ThroughputReport r) =>
         r.BusAlternatives
             .Where(a => a.BusLimitBytesPerSecond is not null)
-            .Select(a => (a.Label, a.BusLimitBytesPerSecond!.Value))
-            .Prepend(("this descriptor", r.BusLimitBytesPerSecond));
+            .Select(a => (a.Label, a.BusLimitBytesPerSecond!.Value, Quantities.FormatRate(a.BusLimitBytesPerSecond!.Value)))
+            .Prepend(("this descriptor", r.BusLimitBytesPerSecond, Quantities.FormatRate(r.BusLimitBytesPerSecond)));
 
     private static bool IsPeriodic(ThroughputReport r) => r.EffectiveType is TransferType.Interrupt or TransferType.Isochronous;
+
+    /// <summary>
+    /// The published host range as a shaded band between two dotted lines, labelled "measured hosts" with its citation.
+    /// </summary>
+    private static IEnumerable<Trace> MeasuredHosts(double from, double to, HostRateExpectation host)
+    {
+        var (low, high) = (host.Published.LowBytesPerSecond / MB, host.Published.HighBytesPerSecond / MB);
+        var lowLine = Figure.Line($"{HostRateExpectation.Label}: {host.Published.Range} {host.Published.Keys}", [from, to], [low, low], Figure.Palette[2], "dot", markers: false);
+        yield return lowLine;
+        if (high > low)
+        {
+            var highLine = Figure.Line($"{HostRateExpectation.Label} (high end)", [from, to], [high, high], Figure.Palette[2], "dot", markers: false);
+            highLine.SetProperty("fill", "tonexty");
+            highLine.SetProperty("fillcolor", "rgba(127,127,127,0.12)");
+            highLine.SetProperty("showlegend", false);
+            yield return highLine;
+        }
+    }
 
     private static Trace BusLine(double from, double to, double bytesPerSecond, string name, string dash = "dash")
     {

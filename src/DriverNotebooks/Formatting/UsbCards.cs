@@ -17,6 +17,11 @@ public static class UsbCards
             .Number("Bus time of one transaction", $"{r.TransactionBusTimeNanoseconds:N0} ns (Linux usb_calc_bus_time); {r.SpecTransactionBusTimeNanoseconds:N0} ns (spec §5.11.3, {(r.Stuffing == BitStuffing.WorstCase ? "worst-case" : "no")} stuffing)")
             .Number("Policy", UsbNames.ToCliName(r.Policy));
         if (r.BulkRateBytesPerSecond is { } bulk) card.Number("Host bulk rate given", Rate(bulk));
+        if (r.HostRate is { } host)
+        {
+            card.Number($"Bulk rate on {HostRateExpectation.Label}", $"{host.Published.Range} {host.Published.Keys} against the spec's {Rate(host.SpecCeilingBytesPerSecond)}"
+                + (r.Options.BulkCeiling == BulkCeiling.MeasuredHosts && r.BulkRateBytesPerSecond is null ? $"; predicting with its low end, {Rate(host.CeilingBytesPerSecond)}" : ""));
+        }
         if (r.Pipeline is { } p)
         {
             card.Number("Pipeline", $"{p.PendingReads} pending read{(p.PendingReads == 1 ? "" : "s")}{(r.EffectivePendingReads is { } n && n != p.PendingReads ? $" (the framework uses {n})" : "")} of {p.TransferLength:N0} B, turnaround {p.Turnaround}");
@@ -25,7 +30,12 @@ public static class UsbCards
             if (r.PendingReadsForCeiling is { } needN) card.Number("Pending reads for the ceiling", needN.ToString(CultureInfo.InvariantCulture));
             if (r.TransferLengthForCeiling is { } needL) card.Number("TransferLength for the ceiling", $"{needL:N0} B");
         }
-        card.Number("Expected throughput", $"{Rate(r.ThroughputBytesPerSecond)}{(r.LimitedBy is { } limit ? $", limited by the {UsbNames.ToCliName(limit)}" : "")}");
+        card.Number("Expected throughput", $"{Rate(r.ThroughputBytesPerSecond)}{(r.LimitedBy is { } limit ? $", limited by the {LimitName(r, limit)}" : "")}");
+        if (r.HostRate is { } expected && r.BulkRateBytesPerSecond is null && r.Options.BulkCeiling == BulkCeiling.Spec)
+        {
+            card.Number($"Expected on {HostRateExpectation.Label}", $"{Rate(expected.ExpectedBytesPerSecond)}"
+                + (expected.LimitedBy is { } hostLimit ? $", limited by the {(hostLimit == LimitedBy.Bus ? "host" : "pipeline")}" : $" (the low end of {expected.Published.Range})"));
+        }
         if (view.MeasuredBytesPerSecond is { } measured)
         {
             card.Number("Measured", $"{Rate(measured)} ({measured / r.ThroughputBytesPerSecond:P0} of the expected throughput)");
@@ -40,7 +50,7 @@ public static class UsbCards
         var settings = s.Settings;
         var ofBus = s.BusLimitBytesPerSecond > 0 ? s.ThroughputBytesPerSecond / s.BusLimitBytesPerSecond : 0;
         var verdict = $"Delivered {Rate(s.ThroughputBytesPerSecond)} over {Quantities.FormatSeconds(s.SimulatedSeconds)} of bus time, {ofBus:P1} of what the bus allows; "
-            + $"the analytic model gives {Rate(s.AnalyticBytesPerSecond)} ({UsbNames.ToCliName(s.AnalyticLimitedBy)}-limited). "
+            + $"the analytic model gives {Rate(s.AnalyticBytesPerSecond)} ({(s.AnalyticLimitedBy == LimitedBy.Bus ? "device" : "pipeline")}-limited). "
             + (settings.Device is null
                 ? $"{s.IdleIntervals:N0} service opportunities passed with no read queued."
                 : $"{s.LostOpportunities:N0} service opportunities passed with data waiting and no read queued; the device dropped {s.DroppedBytes:N0} B.");
@@ -51,7 +61,9 @@ public static class UsbCards
             .Number("Throughput (simulated)", Rate(s.ThroughputBytesPerSecond))
             .Number("Throughput (analytic)", Rate(s.AnalyticBytesPerSecond))
             .Number("Bus allows", Rate(s.BusLimitBytesPerSecond))
-            .Number("Intervals busy / idle", $"{s.BusyIntervals:N0} / {s.IdleIntervals:N0}")
+            .Number(settings.Device is null ? "Intervals busy / idle" : "Intervals busy / idle / device had no packet",
+                (settings.Device is null ? $"{s.BusyIntervals:N0} / {s.IdleIntervals:N0}" : $"{s.BusyIntervals:N0} / {s.IdleIntervals:N0} / {s.StarvedIntervals:N0}")
+                + $" of {s.SimulatedIntervals:N0} ({Shares(s)})")
             .Number("Request latency p50 / p90 / p99 / max",
                 $"{Quantities.FormatSeconds(s.Latency.P50Seconds)} / {Quantities.FormatSeconds(s.Latency.P90Seconds)} / {Quantities.FormatSeconds(s.Latency.P99Seconds)} / {Quantities.FormatSeconds(s.Latency.MaxSeconds)}");
         if (settings.Device is { } device)
@@ -147,4 +159,25 @@ public static class UsbCards
     }
 
     private static string Rate(double bytesPerSecond) => Quantities.FormatRate(bytesPerSecond);
+
+    /// <summary>
+    /// Every simulated interval is busy (moved data), idle (no read queued) or, with a device, starved (a read queued, the
+    /// device had less than a packet): the shares printed add up to 100 % (rounded to 0.1).
+    /// </summary>
+    internal static string Shares(SimulationResult s)
+    {
+        var total = (double)Math.Max(1, s.SimulatedIntervals);
+        var parts = new List<string> { (s.BusyIntervals / total).ToString("P1", CultureInfo.InvariantCulture) + " busy", (s.IdleIntervals / total).ToString("P1", CultureInfo.InvariantCulture) + " idle" };
+        if (s.Settings.Device is not null) parts.Add((s.StarvedIntervals / total).ToString("P1", CultureInfo.InvariantCulture) + " device had no packet");
+        return string.Join(", ", parts);
+    }
+
+    /// <summary>What "bus" means for this report: the descriptor's reservation (periodic), a host rate (given or measured) or the bus budget.</summary>
+    private static string LimitName(ThroughputReport r, LimitedBy limit) => limit switch
+    {
+        LimitedBy.Pipeline => "pipeline",
+        _ when r.EffectiveType is TransferType.Interrupt or TransferType.Isochronous => "device (what its descriptor reserves)",
+        _ when r.BulkRateBytesPerSecond is not null || (r.Options.BulkCeiling == BulkCeiling.MeasuredHosts && r.HostRate is not null) => "host's bulk rate",
+        _ => "bus",
+    };
 }

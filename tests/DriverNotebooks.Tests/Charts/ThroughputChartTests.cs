@@ -22,4 +22,17 @@ public sealed class ThroughputChartTests
         Assert.Contains("[" + string.Join(",", expected.Select(l => $"\"{l}\"")) + "]", html, StringComparison.Ordinal);
         foreach (var outside in report.BusAlternatives.Where(a => a.BusLimitBytesPerSecond is null)) Assert.DoesNotContain($"\"{outside.Label}\"", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_bulk_chart_draws_the_measured_host_range_labelled_measured_hosts_with_its_citation()
+    {
+        var endpoint = Throughput.HighSpeed.Bulk(512);
+        var withPipeline = GenericChart.toChartHTML(ThroughputChart.Create(endpoint.ContinuousReader(16384, 4, "100us").Analyze()));
+        var ceilings = GenericChart.toChartHTML(ThroughputChart.Create(endpoint.Analyze()));
+
+        Assert.Contains("measured hosts: 40–41 MB/s [S22c][S10]", withPipeline, StringComparison.Ordinal);
+        Assert.Contains("pipeline model on measured hosts", withPipeline, StringComparison.Ordinal);
+        Assert.Contains("\"measured hosts [S22c][S10]\"", ceilings, StringComparison.Ordinal);
+        Assert.Contains("\"40–41 MB/s\"", ceilings, StringComparison.Ordinal);
+    }
 }

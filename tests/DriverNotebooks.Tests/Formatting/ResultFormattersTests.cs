@@ -14,9 +14,9 @@ public class ResultFormattersTests
 
     public static TheoryData<string, object, string> Results() => new()
     {
-        { "ThroughputView", Reader.Analyze(), "Bus-limited at 8.192 MB/s" },
-        { "ThroughputReport", Reader.Analyze().Report, "Bus-limited at 8.192 MB/s" },
-        { "UsbReader", Reader, "Bus-limited at 8.192 MB/s" },
+        { "ThroughputView", Reader.Analyze(), "Device-limited at 8.192 MB/s" },
+        { "ThroughputReport", Reader.Analyze().Report, "Device-limited at 8.192 MB/s" },
+        { "UsbReader", Reader, "Device-limited at 8.192 MB/s" },
         { "UsbEndpoint", Throughput.ThreadEndpoint, "The bus allows 8.192 MB/s" },
         { "SimulationView", Reader.Simulate(duration: "100ms"), "Delivered 8.192 MB/s" },
         { "SimulationResult", Reader.Simulate(duration: "100ms").Result, "Delivered 8.192 MB/s" },
@@ -43,5 +43,31 @@ public class ResultFormattersTests
         Assert.Contains(verdict, text);
         Assert.DoesNotContain("<div", text);
         if (type != "KmdfScenarioCatalog") Assert.True(ChartHtml.ContainsChart(html), $"{type} has no chart");
+    }
+
+    [Fact]
+    public void A_bulk_card_shows_the_measured_host_range_with_its_citation_and_what_to_expect_there()
+    {
+        var text = Assert.Single(NotebookFormatters.Format(Throughput.HighSpeed.Bulk(512).ContinuousReader(4096, 2, "100us").Analyze()),
+            o => o.MimeType == "text/plain").Text;
+
+        Assert.Contains("Bulk rate on measured hosts", text, StringComparison.Ordinal);
+        Assert.Contains("40–41 MB/s [S22c][S10] against the spec's 53.248 MB/s", text, StringComparison.Ordinal);
+        Assert.Contains("Expected on measured hosts", text, StringComparison.Ordinal);
+        Assert.Contains("40 MB/s, limited by the host", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_simulation_cards_busy_idle_and_no_packet_intervals_add_up_to_every_simulated_interval()
+    {
+        var view = Reader with { Pipeline = Reader.Pipeline with { PendingReads = 2 } };
+        var text = Assert.Single(NotebookFormatters.Format(view.Simulate("p50=80us,p99=600us", "100ms", 1, "8MB/s", 4096)), o => o.MimeType == "text/plain").Text;
+
+        var line = text.Split('\n').Single(l => l.Contains("Intervals busy / idle / device had no packet", StringComparison.Ordinal));
+        var numbers = System.Text.RegularExpressions.Regex.Matches(line.Split("packet", 2)[1], @"[0-9][0-9,]*(?=\s|$)")
+            .Take(4).Select(m => long.Parse(m.Value.Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(4, numbers.Length);
+        Assert.Equal(numbers[3], numbers[0] + numbers[1] + numbers[2]);
+        Assert.Contains("busy,", line, StringComparison.Ordinal);
     }
 }

@@ -46,7 +46,7 @@ public class DirectiveBridgeTests
         Assert.True(result.Succeeded, result.Error);
         var outputs = DirectiveBridge.Outputs(Assert.Single(result.Values));
         Assert.Equal(2, outputs.Count);
-        Assert.Contains("Bus-limited at 8.192 MB/s", outputs[0].Single(o => o.MimeType == FormattedOutput.Html).Text);
+        Assert.Contains("Device-limited at 8.192 MB/s", outputs[0].Single(o => o.MimeType == FormattedOutput.Html).Text);
         Assert.Equal(["application/vnd.plotly.v1+json", FormattedOutput.Html, FormattedOutput.PlainText], outputs[1].Select(o => o.MimeType));
     }
 

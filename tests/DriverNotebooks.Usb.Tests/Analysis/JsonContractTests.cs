@@ -20,7 +20,7 @@ public sealed class JsonContractTests
         Assert.Equal(16_384_000, root.GetProperty("pipelineLimitBytesPerSecond").GetDouble(), 6);
         Assert.Equal(8_192_000, root.GetProperty("throughputBytesPerSecond").GetDouble());
         Assert.Equal((int)LimitedBy.Bus, root.GetProperty("limitedBy").GetInt32());
-        Assert.StartsWith("Bus-limited", root.GetProperty("verdict").GetProperty("text").GetString());
+        Assert.StartsWith("Device-limited", root.GetProperty("verdict").GetProperty("text").GetString());
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class ThroughputAnalysisTests
     public void The_threads_verdict_names_the_bus_and_the_descriptor_changes_that_lift_it()
     {
         var verdict = ThroughputAnalysis.Analyze(ThreadScenario.Endpoint, ThreadScenario.Pipeline).Verdict;
-        Assert.StartsWith("Bus-limited at 8.192 MB/s", verdict.Text);
+        Assert.StartsWith("Device-limited at 8.192 MB/s", verdict.Text);
         Assert.Contains("high-bandwidth mult 3 (24.576 MB/s)", verdict.Text);
         Assert.Equal(LimitedBy.Bus, verdict.Limit);
         Assert.Equal([Remedy.HighBandwidthMult, Remedy.BulkEndpoint], verdict.Remedies);
@@ -37,7 +37,7 @@ public sealed class ThroughputAnalysisTests
         Assert.Equal(LimitedBy.Pipeline, report.LimitedBy);
         Assert.Equal(4.0 * 1024 / (6 * 125e-6), report.ThroughputBytesPerSecond, 6);
         Assert.Equal(5, report.LostIntervalsPerRequest);
-        Assert.StartsWith("Pipeline-limited at 5.461 MB/s while the bus allows 8.192 MB/s", report.Verdict.Text);
+        Assert.StartsWith("Pipeline-limited at 5.461 MB/s while the device's descriptor allows 8.192 MB/s", report.Verdict.Text);
         Assert.Contains("6 pending reads", report.Verdict.Text);
         Assert.Contains("faster completion path (turnaround under 375 µs)", report.Verdict.Text);
         Assert.Equal([Remedy.MorePendingReads, Remedy.LongerTransfers, Remedy.FasterCompletionPath], report.Verdict.Remedies);

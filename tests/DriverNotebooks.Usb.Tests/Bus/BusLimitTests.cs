@@ -53,4 +53,24 @@ public sealed class BusLimitTests
         var report = ThroughputAnalysis.Analyze(new EndpointDescriptor(UsbSpeed.High, TransferType.Bulk, 512, 0), null, PollingPolicy.Spec, BitStuffing.WorstCase);
         Assert.Equal(11 * 512 * 8000, report.BusLimitBytesPerSecond, 6);
     }
+
+    [Fact]
+    public void SuperSpeed_framing_is_a_20_byte_data_packet_header_and_12_bytes_around_the_payload_and_link_commands_add_16_more()
+    {
+        Assert.Equal(32, UsbBus.SuperSpeedHeaderPacketBytes + UsbBus.SuperSpeedPayloadFramingBytes);
+        Assert.Equal(UsbBus.DefaultSuperSpeedPacketOverheadBytes, AnalysisOptions.Default.SuperSpeedPacketOverheadBytes);
+        Assert.Equal(48, UsbBus.SuperSpeedFramingWithLinkCommandsBytes);
+
+        var bulk = new EndpointDescriptor(UsbSpeed.Super, TransferType.Bulk, 1024, 0);
+        var withLinkCommands = ThroughputAnalysis.Analyze(bulk, null, new AnalysisOptions { SuperSpeedPacketOverheadBytes = UsbBus.SuperSpeedFramingWithLinkCommandsBytes });
+        Assert.Equal(500e6 * 1024 / 1072, withLinkCommands.BusLimitBytesPerSecond, 3);
+    }
+
+    [Fact]
+    public void SuperSpeedPlus_bulk_is_labelled_a_line_rate_with_the_practical_figure_and_its_source()
+    {
+        var report = ThroughputAnalysis.Analyze(new EndpointDescriptor(UsbSpeed.SuperPlus, TransferType.Bulk, 1024, 0));
+        Assert.Contains("a line rate; a Gen 2 storage device was measured close to 900 MB/s [S26c]", report.BusLimitDerivation);
+        Assert.Null(report.HostRate);
+    }
 }

@@ -65,6 +65,21 @@ public sealed class ServiceIntervalTests
     }
 
     [Theory]
+    [InlineData(14, 8192, false)]
+    [InlineData(15, 16384, true)]
+    [InlineData(16, 32768, true)]
+    public void Linux_usbcore_clamps_a_high_speed_URB_interval_to_8192_microframes_and_xHCI_restores_the_descriptors_period(
+        int bInterval, int xhciMicroframes, bool clamped)
+    {
+        var warnings = new List<string>();
+        var interval = ServiceInterval.Decode(UsbSpeed.High, TransferType.Interrupt, bInterval, PollingPolicy.Linux, warnings);
+
+        Assert.Equal(8192, ServiceInterval.LinuxHighSpeedUrbIntervalMax);
+        Assert.Equal(xhciMicroframes, interval.NativeIntervals);
+        Assert.Equal(clamped, warnings.Any(w => w.Contains($"clamps a high-speed URB interval of {xhciMicroframes} microframes to 8192", StringComparison.Ordinal)));
+    }
+
+    [Theory]
     [InlineData(UsbSpeed.Low, TransferType.Interrupt, 9)]
     [InlineData(UsbSpeed.Full, TransferType.Isochronous, 17)]
     [InlineData(UsbSpeed.High, TransferType.Interrupt, 17)]

@@ -52,6 +52,38 @@ public sealed class PipelineModelTests
         Assert.Equal(8_192_000, limit.BytesPerSecond, 6);
     }
 
+    [Theory]
+    [InlineData(3072, 3072, 1)]   // the device fills the read: ceil(L / Bpi)
+    [InlineData(1500, 1500, 1)]   // a read that is not whole packets ends on its own short packet (1024 + 476)
+    [InlineData(4000, 4000, 2)]   // 3 full packets, then a 928-B short one in the next interval
+    [InlineData(3072, 1000, 1)]   // the device ends the transfer early with a short packet: retired in that interval
+    [InlineData(4096, 3072, 2)]   // 3 full packets fill the read only partly: a zero-length packet ends it, one interval later
+    [InlineData(3072, 0, 1)]      // nothing to send: a zero-length packet retires the read
+    public void A_short_packet_retires_the_request_in_the_interval_that_carries_it(long requested, long bytes, int intervals) =>
+        Assert.Equal(intervals, PipelineModel.IntervalsPerTransfer(bytes, requested, maxPacket: 1024, packetsPerInterval: 3));
+
+    [Fact]
+    public void A_device_that_sends_1000_bytes_per_transfer_on_a_mult_3_endpoint_delivers_1000_bytes_per_microframe()
+    {
+        var endpoint = new EndpointDescriptor(UsbSpeed.High, TransferType.Interrupt, 1024, 1) { Mult = 3 };
+        var pipeline = new PipelineSettings(4, 3072, Duration.FromMicroseconds(100)) { DeviceTransferBytes = 1000 };
+
+        var report = ThroughputAnalysis.Analyze(endpoint, pipeline);
+
+        Assert.Equal(1000 * 8000, report.ThroughputBytesPerSecond, 6);
+        Assert.Equal(LimitedBy.Pipeline, report.LimitedBy);
+        Assert.Contains("ends each 3072 B read after 1000 B with a short packet", report.Verdict.Text, StringComparison.Ordinal);
+        Assert.Equal(Remedy.FullDeviceTransfers, report.Verdict.Remedies[0]);
+    }
+
+    [Fact]
+    public void A_device_transfer_of_whole_packets_shorter_than_the_read_costs_a_zero_length_packet_in_the_next_interval()
+    {
+        var endpoint = new EndpointDescriptor(UsbSpeed.High, TransferType.Interrupt, 1024, 1) { Mult = 3 };
+        var pipeline = new PipelineSettings(4, 4096, Duration.Zero) { DeviceTransferBytes = 3072 };
+        Assert.Equal(3072 / (2 * 125e-6), ThroughputAnalysis.Analyze(endpoint, pipeline).ThroughputBytesPerSecond, 6);
+    }
+
     [Fact]
     public void Bulk_form_is_n_transfers_per_transfer_time_plus_turnaround()
     {

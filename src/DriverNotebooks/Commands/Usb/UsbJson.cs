@@ -12,6 +12,17 @@ public static class UsbJson
 
     public sealed record PipelineJson(int PendingReads, long TransferLength, double TurnaroundSeconds, string Queue, bool WhatIfPending);
 
+    /// <summary>What a real host gives a bulk endpoint beside the spec ceiling (see <see cref="HostRateExpectation"/>).</summary>
+    public sealed record HostRateJson(
+        double SpecCeilingBytesPerSecond,
+        double PublishedLowBytesPerSecond,
+        double PublishedHighBytesPerSecond,
+        string Sources,
+        double CeilingBytesPerSecond,
+        double? PipelineLimitBytesPerSecond,
+        double ExpectedBytesPerSecond,
+        string? LimitedBy);
+
     public sealed record ReportJson(
         EndpointJson Endpoint,
         PipelineJson? Pipeline,
@@ -26,6 +37,8 @@ public static class UsbJson
         string IntervalRule,
         string BusLimitDerivation,
         double? BulkRateBytesPerSecond,
+        string BulkCeiling,
+        HostRateJson? HostRate,
         double? PipelineLimitBytesPerSecond,
         int? EffectivePendingReads,
         double? TurnaroundBudgetSeconds,
@@ -98,6 +111,11 @@ public static class UsbJson
         r.IntervalRule,
         r.BusLimitDerivation,
         r.BulkRateBytesPerSecond,
+        r.Options.BulkCeiling == BulkCeiling.MeasuredHosts ? "measured" : "spec",
+        r.HostRate is { } h
+            ? new HostRateJson(h.SpecCeilingBytesPerSecond, h.Published.LowBytesPerSecond, h.Published.HighBytesPerSecond, h.Published.Keys,
+                h.CeilingBytesPerSecond, h.PipelineLimitBytesPerSecond, h.ExpectedBytesPerSecond, h.LimitedBy is { } hl ? UsbNames.ToCliName(hl) : null)
+            : null,
         r.PipelineLimitBytesPerSecond,
         r.EffectivePendingReads,
         r.TurnaroundBudgetSeconds,

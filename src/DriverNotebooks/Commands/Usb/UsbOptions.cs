@@ -118,9 +118,10 @@ public static class UsbOptions
         IsFlag = true,
     };
 
-    public static readonly OptionDefinition BulkRate = new("--bulk-rate", "An effective host bulk rate to use instead of the spec's bus budget (B/s, kB/s, MB/s, GB/s, decimal).")
+    public static readonly OptionDefinition BulkRate = new("--bulk-rate", "Bulk ceiling to predict with: spec (the spec's bus budget), measured (the low end of published host measurements, cited) or a rate such as 40MB/s. The report states both the spec and the measured figures either way.")
     {
-        ValueName = "RATE",
+        ValueName = "spec|measured|RATE",
+        DefaultValue = "spec",
     };
 
     public static readonly OptionDefinition Measured = new("--measured", "A throughput you measured, drawn on the chart as a marker (e.g. 8MB/s).")
@@ -259,8 +260,7 @@ public static class UsbOptions
             SuperSpeedPacketOverheadBytes = overhead,
             SuperSpeedPlusPacketOverheadBytes = overhead,
             AllowSuperSpeedInterruptBurstBeyondSpec = arguments.Flag(BurstBeyondSpec),
-            BulkRateBytesPerSecond = arguments.Has(BulkRate) ? Quantities.ParseRate(arguments.Value(BulkRate)!) : null,
-        };
+        }.WithBulkRate(arguments.Value(BulkRate)!);
         return (endpoint, options);
     }
 
