@@ -74,7 +74,7 @@ internal sealed class KernelVerb : ICliVerb
             throw new CommandLineException($"{path}: {e.Message}");
         }
         // The first cell may be C# or draw a chart: get both going while the client connects.
-        _ = RunnerWarmup.StartCharts();
+        _ = RunnerWarmup.StartCharts(documentWriters: false);
         _ = RunnerWarmup.StartCompiler();
         KernelParentWatch.Start(server, context.Error);
         StartupTiming.Mark("kernel listening");

@@ -3,6 +3,7 @@
 #:project ../../../src/DriverNotebooks.Kmdf/DriverNotebooks.Kmdf.csproj
 #:property TreatWarningsAsErrors=false
 #:property NoWarn=$(NoWarn);NU1603
+#:property JsonSerializerIsReflectionEnabledByDefault=true
 
 // The path Microsoft recommends to former Polyglot Notebooks users: a .NET 10 file-based app
 // (`dotnet run app.cs`) that runs the same simulations and charts as bench/baselines/magic-only.dib
