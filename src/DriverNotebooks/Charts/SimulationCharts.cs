@@ -90,7 +90,11 @@ public static class SimulationCharts
         {
             traces.Add(Figure.Line($"{name}: {Quantities.FormatSeconds(seconds)}", [seconds * 1e6, seconds * 1e6], [0, top], color, "dash", markers: false));
         }
-        var layout = Figure.Layout("Request latency: submission to completion", "latency (µs)", "requests", height: 360);
+        const int height = 360, topMargin = 50, bottom = 95;
+        var layout = Figure.Layout("Request latency: submission to completion", "latency (µs)", "requests", height: height);
+        // The legend goes under the x axis title, not over it: 68 px below the plot, in paper units.
+        layout.SetProperty("margin", Figure.Props(("l", 70), ("r", 20), ("t", topMargin), ("b", bottom)));
+        layout.SetProperty("legend", Figure.Props(("orientation", "h"), ("yanchor", "top"), ("y", -68.0 / (height - topMargin - bottom)), ("x", 0)));
         return Figure.Chart(layout, traces.ToArray());
     }
 
