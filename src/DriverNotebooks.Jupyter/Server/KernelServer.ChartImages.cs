@@ -16,81 +16,83 @@ namespace DriverNotebooks.Jupyter;
 /// </summary>
 internal sealed partial class KernelServer
 {
-    private readonly List<ChartDisplay> _cellCharts = [];
     private readonly SemaphoreSlim _oneImageBatchAtATime = new(1, 1);
     private readonly CancellationTokenSource _imagesStopping = new();
     private readonly List<Task> _imageTasks = [];
     private int _chartDisplays;
 
-    /// <summary>A chart shown by the current cell: its display id and the bundle as published (plotly.js placed).</summary>
-    private sealed record ChartDisplay(string DisplayId, IReadOnlyList<FormattedOutput> Data);
-
-    /// <summary>The transient part of a chart's <c>display_data</c>, remembering the chart for its image; empty for other outputs.</summary>
-    private JsonObject ChartTransient(IReadOnlyList<FormattedOutput> placed)
-    {
-        if (!_options.ChartImages || !ChartBundle.IsChart(placed) || placed.Any(d => d.MimeType == ChartBundle.SvgMimeType)) return [];
-        var id = $"drivernb-chart-{Interlocked.Increment(ref _chartDisplays)}";
-        lock (_cellCharts) _cellCharts.Add(new ChartDisplay(id, placed));
-        return new JsonObject { ["display_id"] = id };
-    }
+    /// <summary>Guards the charts waiting for their images and the current quiet period.</summary>
+    private readonly Lock _imagesGate = new();
+    private readonly List<(JupyterMessage Request, ChartDisplay Chart)> _waitingForImages = [];
+    private CancellationTokenSource? _quietPeriod;
 
     /// <summary>How long the kernel must be without a running or queued cell before it starts Chromium for the images.</summary>
     internal static TimeSpan QuietBeforeDrawing { get; } = TimeSpan.FromSeconds(1);
 
-    private readonly List<(JupyterMessage Request, ChartDisplay Chart)> _waitingForImages = [];
-    private CancellationTokenSource? _quietPeriod;
+    /// <summary>A chart shown by a cell: its display id and the bundle as published (plotly.js placed).</summary>
+    private sealed record ChartDisplay(string DisplayId, IReadOnlyList<FormattedOutput> Data);
+
+    /// <summary>The transient part of a chart's <c>display_data</c>, the chart then waiting for its image; empty for other outputs.</summary>
+    private JsonObject ChartTransient(JupyterMessage request, IReadOnlyList<FormattedOutput> placed)
+    {
+        if (!_options.ChartImages || !ChartBundle.IsChart(placed) || placed.Any(d => d.MimeType == ChartBundle.SvgMimeType)) return [];
+        var id = $"drivernb-chart-{Interlocked.Increment(ref _chartDisplays)}";
+        lock (_imagesGate) _waitingForImages.Add((request, new ChartDisplay(id, placed)));
+        return new JsonObject { ["display_id"] = id };
+    }
 
     /// <summary>An execute_request arrived: drawing waits until the kernel is quiet again.</summary>
     private void PostponeChartImages()
     {
-        lock (_waitingForImages) _quietPeriod?.Cancel();
+        lock (_imagesGate) _quietPeriod?.Cancel();
     }
 
-    /// <summary>After a cell's reply: its charts wait for their images, and a quiet period starts.</summary>
-    private void StartChartImages(JupyterMessage request)
+    /// <summary>After a cell's reply: when charts wait for images, a quiet period starts, at whose end they are drawn.</summary>
+    private void StartChartImages()
     {
-        lock (_cellCharts)
+        lock (_imagesGate)
         {
-            if (_cellCharts.Count == 0 && _waitingForImages.Count == 0) return;
-            lock (_waitingForImages) _waitingForImages.AddRange(_cellCharts.Select(c => (request, c)));
-            _cellCharts.Clear();
+            if (_waitingForImages.Count == 0) return;
         }
         if (Chromium.Find() is not { } chromium)
         {
-            lock (_waitingForImages) _waitingForImages.Clear();
+            lock (_imagesGate) _waitingForImages.Clear();
             return;
         }
         CancellationToken quiet;
-        lock (_waitingForImages)
+        lock (_imagesGate)
         {
             _quietPeriod?.Cancel();
+            _quietPeriod?.Dispose(); // a linked source stays registered with _imagesStopping until disposed
             _quietPeriod = CancellationTokenSource.CreateLinkedTokenSource(_imagesStopping.Token);
             quiet = _quietPeriod.Token;
         }
         lock (_imageTasks)
         {
             _imageTasks.RemoveAll(t => t.IsCompleted);
-            _imageTasks.Add(Task.Run(async () =>
-            {
-                try
-                {
-                    await Task.Delay(QuietBeforeDrawing, quiet).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    return; // a cell came in (its end starts a new quiet period) or the kernel is stopping
-                }
-                // StartChartImages runs inside the cell's own ExecuteAsync, which still counts itself as in flight.
-                if (Volatile.Read(ref _cellsInFlight) > 0) return;
-                List<(JupyterMessage Request, ChartDisplay Chart)> charts;
-                lock (_waitingForImages)
-                {
-                    charts = [.. _waitingForImages];
-                    _waitingForImages.Clear();
-                }
-                if (charts.Count > 0) await AddChartImagesAsync(charts, chromium).ConfigureAwait(false);
-            }));
+            _imageTasks.Add(Task.Run(() => DrawWhenQuietAsync(quiet, chromium)));
         }
+    }
+
+    private async Task DrawWhenQuietAsync(CancellationToken quiet, string chromium)
+    {
+        try
+        {
+            await Task.Delay(QuietBeforeDrawing, quiet).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return; // a cell came in (its end starts a new quiet period) or the kernel is stopping
+        }
+        // A cell queued while this period ran: its end starts the next one.
+        if (Volatile.Read(ref _cellsInFlight) > 0) return;
+        List<(JupyterMessage Request, ChartDisplay Chart)> charts;
+        lock (_imagesGate)
+        {
+            charts = [.. _waitingForImages];
+            _waitingForImages.Clear();
+        }
+        if (charts.Count > 0) await AddChartImagesAsync(charts, chromium).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -118,7 +118,7 @@ internal sealed partial class KernelServer
         Reply(KernelChannel.Shell, request, MessageTypes.ExecuteReply, reply, JupyterJson.Context.ExecuteReply);
         if (!result.Succeeded && content.StopOnError) AbortQueued();
         Idle(request);
-        StartChartImages(request);
+        StartChartImages();
     }
 
     private static ExecuteReply ErrorReply(int count, CellResult result)
@@ -150,7 +150,7 @@ internal sealed partial class KernelServer
                 break;
             case DisplayDataOutput display:
                 var placed = PlaceChartLibrary(display.Data);
-                Publish(request, MessageTypes.DisplayData, new DisplayDataContent(MimeBundle.From(placed)) { Transient = ChartTransient(placed) }, JupyterJson.Context.DisplayDataContent);
+                Publish(request, MessageTypes.DisplayData, new DisplayDataContent(MimeBundle.From(placed)) { Transient = ChartTransient(request, placed) }, JupyterJson.Context.DisplayDataContent);
                 break;
             case ExecuteResultOutput result:
                 Publish(request, MessageTypes.ExecuteResult, new ExecuteResultContent(executionCount, MimeBundle.From(PlaceChartLibrary(result.Data))), JupyterJson.Context.ExecuteResultContent);

@@ -55,7 +55,7 @@ public sealed record HostRateExpectation(
         if (PublishedBulkRates.For(endpoint.Speed, endpoint.Direction) is not { } published) return null;
         var ceiling = Math.Min(published.LowBytesPerSecond, specCeiling);
         if (pipeline is null) return new HostRateExpectation(specCeiling, published, ceiling, null, ceiling, null, null);
-        var pipe = PipelineModel.Bulk(pipeline.EffectivePendingReads, Math.Max(1, pipeline.Settings.BytesPerRequest), ceiling, pipeline.Turnaround, endpoint.MaxPacketSize);
+        var pipe = pipeline.Bulk(ceiling, endpoint.MaxPacketSize);
         var limit = pipe.BytesPerSecond < ceiling ? Usb.LimitedBy.Pipeline : Usb.LimitedBy.Bus;
         return new HostRateExpectation(specCeiling, published, ceiling, pipe.BytesPerSecond, Math.Min(ceiling, pipe.BytesPerSecond), limit,
             pipe.PendingReadsForCeiling);

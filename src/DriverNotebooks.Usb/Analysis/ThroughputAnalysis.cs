@@ -67,7 +67,7 @@ public static class ThroughputAnalysis
                 (true, null) => PipelineModel.Periodic(p.EffectivePendingReads, p.TransferLength, e.BytesPerInterval, e.Interval.Period, p.Turnaround),
                 (true, { } d) => PipelineModel.PeriodicShortTransfers(p.EffectivePendingReads, p.TransferLength, d, e.MaxPacketSize, e.BytesPerInterval, e.Interval.Period, p.Turnaround),
                 // Bulk has no per-interval rule: a short packet only makes the request move D bytes.
-                _ => PipelineModel.Bulk(p.EffectivePendingReads, Math.Max(1, p.Settings.BytesPerRequest), ceiling, p.Turnaround, e.MaxPacketSize),
+                _ => p.Bulk(ceiling, e.MaxPacketSize),
             };
             limit = pipe.BytesPerSecond < ceiling ? LimitedBy.Pipeline : LimitedBy.Bus;
             throughput = Math.Min(ceiling, pipe.BytesPerSecond);

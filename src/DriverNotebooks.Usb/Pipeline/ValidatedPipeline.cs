@@ -10,4 +10,12 @@ public sealed record ValidatedPipeline(PipelineSettings Settings, int EffectiveP
 
     /// <summary>Turnaround per request.</summary>
     public Duration Turnaround => Settings.Turnaround;
+
+    /// <summary>
+    /// The bulk form of the pipeline model for these requests under <paramref name="ceilingBytesPerSecond"/>: each
+    /// request moves what the device sends for it (<see cref="PipelineSettings.BytesPerRequest"/>, a short packet
+    /// ending it early), at least one byte.
+    /// </summary>
+    internal PipelineLimit Bulk(double ceilingBytesPerSecond, int maxPacketSize) =>
+        PipelineModel.Bulk(EffectivePendingReads, Math.Max(1, Settings.BytesPerRequest), ceilingBytesPerSecond, Turnaround, maxPacketSize);
 }

@@ -34,10 +34,10 @@ public static class FaultSweepChart
 
         // Steps down the side, in the order the driver reaches them, so their names read horizontally.
         var title = $"Fault injection: {sweep.Scenario}, each step failing in turn";
-        var titleLines = Figure.WrapTitle(title, Figure.PrintWidth).Split("<br>").Length;
-        var top = 30 + 22 * titleLines;
+        var top = 30 + 22 * Figure.TitleLines(title);
         const int bottom = 90;
-        var layout = Figure.Layout(title, "findings (resources)", "failing step", height: top + bottom + Math.Max(3, steps.Length) * PixelsPerStep);
+        var plotHeight = Math.Max(3, steps.Length) * PixelsPerStep;
+        var layout = Figure.Layout(title, "findings (resources)", "failing step", height: top + bottom + plotHeight);
         layout.SetProperty("barmode", "stack");
         layout.SetProperty("margin", Figure.Props(("l", 20), ("r", 20), ("t", top), ("b", bottom)));
         var xAxis = Figure.Axis("findings (resources)");
@@ -48,7 +48,7 @@ public static class FaultSweepChart
         yAxis["autorange"] = "reversed";
         layout.SetProperty("yaxis", yAxis);
         layout.SetProperty("showlegend", true); // plotly hides a lone trace's legend, and the colour then says nothing
-        layout.SetProperty("legend", Figure.Props(("orientation", "h"), ("yanchor", "top"), ("y", -55.0 / (Math.Max(3, steps.Length) * PixelsPerStep)), ("x", 0)));
+        layout.SetProperty("legend", Figure.LegendBelowPlot(55, plotHeight));
         if (clean)
         {
             layout.SetProperty("annotations", new[]

@@ -113,6 +113,16 @@ internal static class Figure
         return string.Join("<br>", lines);
     }
 
+    /// <summary>How many lines <see cref="WrapTitle"/> breaks <paramref name="title"/> into at the print width.</summary>
+    public static int TitleLines(string title) => WrapTitle(title, PrintWidth).Split("<br>").Length;
+
+    /// <summary>
+    /// A horizontal legend whose top sits <paramref name="pixelsBelowPlot"/> under the plot area (<paramref name="plotHeight"/>
+    /// pixels tall): plotly places legends in plot-height units, and below the x axis title is where it overlaps nothing.
+    /// </summary>
+    public static Dictionary<string, object> LegendBelowPlot(double pixelsBelowPlot, double plotHeight) =>
+        Props(("orientation", "h"), ("yanchor", "top"), ("y", -pixelsBelowPlot / plotHeight), ("x", 0));
+
     public static Dictionary<string, object> Axis(string title) => Props(
         ("title", Props(("text", title))),
         ("gridcolor", "#e3e3e3"),

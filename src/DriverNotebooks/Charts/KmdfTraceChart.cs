@@ -47,7 +47,7 @@ public static class KmdfTraceChart
         }
 
         var rows = run.Trace.Count + run.Leaked.Count + 1;
-        var titleLines = Figure.WrapTitle(title ?? $"KMDF trace: {run.Scenario}", Figure.PrintWidth).Split("<br>").Length;
+        var titleLines = Figure.TitleLines(title ?? $"KMDF trace: {run.Scenario}");
         var top = 54 + 20 * titleLines; // the title, then the lane names along the top axis
         const int bottom = 40; // one legend row: the kinds' names are kept short so they fit across the chart
         var plotHeight = Math.Max(220, rows * PixelsPerEvent);
@@ -65,7 +65,9 @@ public static class KmdfTraceChart
         layout.SetProperty("xaxis", xAxis);
         layout.SetProperty("yaxis", yAxis);
         layout.SetProperty("margin", Figure.Props(("l", 60), ("r", 20), ("t", top), ("b", bottom)));
-        layout.SetProperty("legend", Figure.Props(("orientation", "h"), ("yanchor", "top"), ("y", -8.0 / plotHeight), ("x", 0), ("font", Figure.Props(("size", 11)))));
+        var legend = Figure.LegendBelowPlot(8, plotHeight);
+        legend["font"] = Figure.Props(("size", 11));
+        layout.SetProperty("legend", legend);
         return Figure.Chart(layout, traces.ToArray());
     }
 

@@ -94,7 +94,7 @@ public static class SimulationCharts
         var layout = Figure.Layout("Request latency: submission to completion", "latency (µs)", "requests", height: height);
         // The legend goes under the x axis title, not over it: 68 px below the plot, in paper units.
         layout.SetProperty("margin", Figure.Props(("l", 70), ("r", 20), ("t", topMargin), ("b", bottom)));
-        layout.SetProperty("legend", Figure.Props(("orientation", "h"), ("yanchor", "top"), ("y", -68.0 / (height - topMargin - bottom)), ("x", 0)));
+        layout.SetProperty("legend", Figure.LegendBelowPlot(68, height - topMargin - bottom));
         return Figure.Chart(layout, traces.ToArray());
     }
 

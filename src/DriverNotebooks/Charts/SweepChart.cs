@@ -88,7 +88,7 @@ public static class SweepChart
         var legendRows = (traces.Count(t => !IsHidden(t)) + 1) / 2;
         var layout = Figure.Layout($"Sweep: {view.Result.Settings.Endpoint}", xTitle, "throughput (MB/s, 10⁶ B/s)", height: 460 + 22 * legendRows);
         layout.SetProperty("margin", Figure.Props(("l", 70), ("r", 20), ("t", 50), ("b", 90 + 22 * legendRows)));
-        layout.SetProperty("legend", Figure.Props(("orientation", "h"), ("yanchor", "top"), ("y", -65.0 / 320), ("x", 0)));
+        layout.SetProperty("legend", Figure.LegendBelowPlot(65, 320));
         var xAxis = Figure.Axis(xTitle);
         if (view.Axis == SweepAxis.PendingReads) xAxis["dtick"] = 1;
         if (view.Axis == SweepAxis.TransferLength) xAxis["type"] = "log";
