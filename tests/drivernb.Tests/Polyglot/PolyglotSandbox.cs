@@ -6,8 +6,9 @@ namespace DriverNotebooks.Cli.Tests.Polyglot;
 
 /// <summary>
 /// A NuGet set-up of its own for <c>drivernb polyglot</c>: <c>DOTNET_CLI_HOME</c> gives it its own user-level
-/// NuGet config and <c>NUGET_PACKAGES</c> its own global packages folder, so the user's real ones are never
-/// touched; drivernb (and the Polyglot tool) run in it as child processes.
+/// NuGet config, <c>NUGET_PACKAGES</c> its own global packages folder and <c>HOME</c> its own
+/// <c>~/.packagemanagement</c> (where the Polyglot tool caches what each <c>#r "nuget: …"</c> resolved to), so
+/// the user's real ones are never touched nor used; drivernb (and the Polyglot tool) run in it as child processes.
 /// </summary>
 internal sealed class PolyglotSandbox : IDisposable
 {
@@ -16,6 +17,7 @@ internal sealed class PolyglotSandbox : IDisposable
     public PolyglotSandbox()
     {
         Directory.CreateDirectory(CliHome);
+        Directory.CreateDirectory(Home);
         Directory.CreateDirectory(GlobalPackages);
         // NuGet creates this user's config as it would for a new user; it must be inside the sandbox.
         var paths = ExternalProcess.Run(Repository.Dotnet, ["nuget", "config", "paths", "--working-directory", "/"], environment: Environment);
@@ -27,6 +29,8 @@ internal sealed class PolyglotSandbox : IDisposable
     public string Root => _folder.Path;
 
     public string CliHome => System.IO.Path.Combine(Root, "dotnet-home");
+
+    public string Home => System.IO.Path.Combine(Root, "home");
 
     public string GlobalPackages => System.IO.Path.Combine(Root, "nuget-packages");
 
@@ -42,6 +46,7 @@ internal sealed class PolyglotSandbox : IDisposable
     {
         ["DOTNET_CLI_HOME"] = CliHome,
         ["NUGET_PACKAGES"] = GlobalPackages,
+        ["HOME"] = Home,
     };
 
     /// <summary>Runs <c>drivernb ARGUMENTS</c> in the sandbox; <paramref name="path"/> replaces PATH.</summary>

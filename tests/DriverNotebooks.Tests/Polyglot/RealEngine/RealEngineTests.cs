@@ -108,12 +108,17 @@ public class RealEngineTests(RealEngineFixture engine)
     }
 
     [SkippableFact]
-    public void A_csharp_api_value_draws_its_chart()
+    public void A_csharp_api_value_shows_its_card_then_its_chart_as_a_plotly_figure_of_its_own()
     {
         var cell = engine.Session.Submit("using DriverNotebooks;\nThroughput.HighSpeed.Interrupt(maxPacket: 1024).ContinuousReader(1024, 4, \"100us\")");
 
         Assert.True(cell.Succeeded, cell.ToString());
-        Assert.Contains(ChartMarkup, cell.Outputs.Single()["text/html"]);
+        Assert.Equal(2, cell.Outputs.Count);
+        Assert.Contains("class=\"dn-result\"", cell.Outputs[0]["text/html"]);
+        Assert.DoesNotContain(ChartMarkup, cell.Outputs[0]["text/html"]);
+        using var figure = System.Text.Json.JsonDocument.Parse(cell.Outputs[1][PlotlyMime]);
+        Assert.NotEqual(0, figure.RootElement.GetProperty("data").GetArrayLength());
+        Assert.Contains(ChartMarkup, cell.Outputs[1]["text/html"]);
     }
 
     [SkippableFact]
