@@ -122,6 +122,18 @@ public class RealEngineTests(RealEngineFixture engine)
     }
 
     [SkippableFact]
+    public void A_csharp_api_value_displayed_mid_cell_shows_its_card_there_and_its_chart_when_the_cell_ends()
+    {
+        var cell = engine.Session.Submit("using DriverNotebooks;\nThroughput.HighSpeed.Interrupt(maxPacket: 1024).ContinuousReader(1024, 4, \"100us\").Display();\n\"after the card\"");
+
+        Assert.True(cell.Succeeded, cell.ToString());
+        Assert.Equal(3, cell.Outputs.Count);
+        Assert.Contains("class=\"dn-result\"", cell.Outputs[0]["text/html"]);
+        Assert.Contains("after the card", string.Concat(cell.Outputs[1].Values));
+        Assert.Contains(PlotlyMime, cell.Outputs[2].Keys);
+    }
+
+    [SkippableFact]
     public void A_users_own_plotly_net_chart_draws_and_the_engines_fsharp_kernel_still_runs()
     {
         var chart = engine.Session.Submit(
