@@ -159,4 +159,19 @@ public sealed class HostileInputTests
         Assert.Contains("rendered", await output);
         _ = await error;
     }
+
+    [Fact]
+    public async Task A_stack_overflow_in_a_single_notebooks_render_is_one_line_and_exit_code_1()
+    {
+        using var folder = new TempFolder();
+        var notebook = folder.Write("deep.dib", "#!csharp\n\nint Down(int n) => Down(n + 1) + 1;\n\n#!csharp\n\nDown(0)\n");
+
+        var result = await CliTester.Run("render", notebook, "-o", folder.File("out"));
+
+        Assert.Equal(1, result.ExitCode);
+        var line = Assert.Single(result.Error.TrimEnd('\n').Split('\n'));
+        Assert.StartsWith($"failed    {notebook}: its drivernb process ended with exit code", line);
+        Assert.Contains("stack overflow", line, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("   at ", result.Error);
+    }
 }
