@@ -9,8 +9,9 @@ namespace DriverNotebooks.Runner.Handouts;
 
 /// <summary>
 /// A notebook with its outputs as one self-contained HTML page to read, share and print: markdown
-/// rendered, code with its outputs, charts drawn by plotly.js embedded once in the head. A content
-/// security policy forbids every external resource, so the page behaves the same offline. Printed,
+/// rendered (and cleaned, <see cref="MarkdownHtmlSanitizer"/>), code with its outputs, charts drawn by plotly.js
+/// embedded once in the head. A content security policy forbids every external resource, so the page behaves the
+/// same offline, and runs only the page's own scripts, named by hash (<see cref="HandoutScripts"/>). Printed,
 /// each top-level section starts a page and no output is split across pages.
 /// </summary>
 internal static class HtmlHandoutWriter
