@@ -13,6 +13,15 @@ public static class ScenarioLimits
     /// <summary>Largest scenario file read: 1 MiB (the biggest built-in is under 10 KB).</summary>
     public const int MaxFileBytes = 1 << 20;
 
+    /// <summary>Longest name in a scenario file (scenario, step, resource, object, routine, call and step id), in UTF-16 characters.</summary>
+    public const int MaxNameLength = 256;
+
+    /// <summary>Longest title or description in a scenario file, in UTF-16 characters.</summary>
+    public const int MaxTextLength = 4_096;
+
+    /// <summary>Longest a scenario file may take to deliver its content (a named pipe with no writer never does).</summary>
+    public static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(5);
+
     /// <summary>Most steps written in one scenario, counting every routine and callback body.</summary>
     public const int MaxSteps = 2_000;
 

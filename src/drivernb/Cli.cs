@@ -53,7 +53,7 @@ internal static class Cli
         }
         catch (CommandLineException e)
         {
-            context.Error.WriteLine($"{verb.Definition.CliName}: {e.Message}");
+            context.Error.WriteLine($"{verb.Definition.CliName}: {Phrases.OneLine(e.Message)}");
             return CommandLineException.ExitCode;
         }
         catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)

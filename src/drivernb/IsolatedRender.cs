@@ -17,12 +17,22 @@ internal static class IsolatedRender
     /// <summary>A child's stderr kept at most: its own messages are a few lines; a crash report is cut.</summary>
     private const int MaxErrorLines = 200;
 
+    /// <summary>Set in a child's environment: it renders its notebook itself instead of starting another process.</summary>
+    public const string ChildVariable = "DRIVERNB_RENDER_CHILD";
+
+    /// <summary>True in a process started by <see cref="RunAsync"/> for one notebook.</summary>
+    public static bool IsChild => Environment.GetEnvironmentVariable(ChildVariable) == "1";
+
     /// <param name="paths">The notebooks, in order.</param>
     /// <param name="childOptions">The options every child gets (output folder made absolute, timeout, flags).</param>
-    /// <returns>The command's exit code: 0 when every notebook rendered, 1 when any failed, 130 when cancelled.</returns>
+    /// <returns>
+    /// The command's exit code: 0 when every notebook rendered, 1 when any failed, 130 when cancelled; for a single
+    /// notebook its child's own exit code (2 for a malformed notebook), or 1 when the child died.
+    /// </returns>
     public static async Task<int> RunAsync(IReadOnlyList<string> paths, IReadOnlyList<string> childOptions, CliContext context)
     {
         var failed = 0;
+        var lastExitCode = 0;
         foreach (var path in paths)
         {
             if (context.CancellationToken.IsCancellationRequested) break;
@@ -33,17 +43,20 @@ internal static class IsolatedRender
             {
                 foreach (var line in errors) context.Error.WriteLine(line);
                 if (exitCode != 0) failed++;
+                lastExitCode = exitCode;
                 continue;
             }
+            lastExitCode = 1;
             // It died: its stderr is the runtime's crash report (a stack overflow prints thousands of frames), not ours.
             failed++;
             var what = errors.FirstOrDefault(l => l.Trim().Length > 0)?.Trim();
-            context.Error.WriteLine(
+            context.Error.WriteLine(Phrases.OneLine(
                 $"failed    {path}: its drivernb process ended with exit code {exitCode} before finishing" +
                 (what is null ? "" : $" ({what})") +
-                "; a cell called Environment.Exit or crashed the process (e.g. a stack overflow), and its outputs were not written");
+                "; a cell called Environment.Exit or crashed the process (e.g. a stack overflow), and its outputs were not written"));
         }
         context.CancellationToken.ThrowIfCancellationRequested();
+        if (paths.Count == 1) return lastExitCode;
         context.Out.WriteLine($"{paths.Count} notebooks: {paths.Count - failed} rendered, {failed} failed");
         return failed == 0 ? 0 : 1;
     }
@@ -52,6 +65,7 @@ internal static class IsolatedRender
     private static async Task<(int ExitCode, bool Rendered, IReadOnlyList<string> Errors)> RenderOneAsync(string path, IReadOnlyList<string> childOptions, CliContext context)
     {
         var start = DrivernbProcess.StartInfo(["render", path, .. childOptions]);
+        start.Environment[ChildVariable] = "1";
         using var child = Process.Start(start) ?? throw new InvalidOperationException("could not start drivernb for a notebook");
         var rendered = false;
         var errors = new List<string>();

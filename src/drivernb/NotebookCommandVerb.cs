@@ -22,7 +22,8 @@ internal sealed class NotebookCommandVerb(NotebookCommand command) : ICliVerb
         else
         {
             var text = NotebookFormatters.Format(output.Value).Last(f => f.MimeType == FormattedOutput.PlainText).Text;
-            context.Out.WriteLine(text.TrimEnd());
+            // Names from a scenario file reach the terminal: its control characters are shown escaped, never obeyed.
+            context.Out.WriteLine(Phrases.EscapeControl(text.TrimEnd()));
         }
         return Task.FromResult(0);
     }

@@ -12,4 +12,10 @@ Console.CancelKeyPress += (_, e) =>
         _ => Console.Error.WriteLine("drivernb: still stopping (a cell that does not check its CancellationToken cannot be stopped); press Ctrl-C again to quit"),
         TaskScheduler.Default);
 };
-return await Cli.RunAsync(args, new CliContext(Console.Out, Console.Error, cancellation.Token));
+var exitCode = await Cli.RunAsync(args, new CliContext(Console.Out, Console.Error, cancellation.Token));
+// The work is done: a foreground thread a cell started (new Thread(...).Start()) must not keep the process
+// alive after "rendered" or after the kernel's shutdown_reply, as returning from Main would wait for it.
+Console.Out.Flush();
+Console.Error.Flush();
+Environment.Exit(exitCode);
+return exitCode;

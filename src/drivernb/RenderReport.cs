@@ -1,3 +1,4 @@
+using DriverNotebooks.Commands;
 using DriverNotebooks.Runner.Documents;
 using DriverNotebooks.Runner.Handouts;
 using DriverNotebooks.Runner.Rendering;
@@ -104,10 +105,10 @@ internal sealed class RenderReport
         var source = outcome.Notebook.SourcePath;
         if (outcome.Problem is not null || outcome.Result is null)
         {
-            _context.Error.WriteLine($"failed    {source}: {outcome.Problem}");
+            _context.Error.WriteLine($"failed    {source}: {Phrases.OneLine(outcome.Problem ?? "")}");
             return;
         }
-        foreach (var warning in outcome.Result.Warnings) _context.Error.WriteLine($"warning   {source}: {warning}");
+        foreach (var warning in outcome.Result.Warnings) _context.Error.WriteLine($"warning   {source}: {Phrases.OneLine(warning)}");
         var run = outcome.Result.Run;
         var written = string.Join(", ", outcome.Result.Written.Select(Shorten));
         var cells = run.Notebook.Cells.Count(c => c.ExecutionCount is not null);
@@ -118,7 +119,7 @@ internal sealed class RenderReport
         }
         var verdict = outcome.Failed(options) ? "failed   " : "rendered ";
         _context.Out.WriteLine($"{verdict} {source} -> {written} ({cells} cell{(cells == 1 ? "" : "s")} run, {run.Failures.Count} failed)");
-        foreach (var failure in run.Failures) _context.Error.WriteLine($"  {source}: {failure.Describe()}");
+        foreach (var failure in run.Failures) _context.Error.WriteLine($"  {source}: {Phrases.OneLine(failure.Describe())}");
         if (run.Stopped && !options.AllowErrors) _context.Error.WriteLine($"  {source}: stopped at the failing cell; later cells did not run (--allow-errors runs them all)");
         else if (run.Stopped) _context.Error.WriteLine($"  {source}: stopped at the cell that timed out; later cells did not run");
     }

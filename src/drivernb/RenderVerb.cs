@@ -71,9 +71,12 @@ internal sealed class RenderVerb : ICliVerb
         // Decide how to report before any cell runs: cells' console text is captured from then on.
         Runner.StartupTiming.Mark("verb start");
         var report = RenderReport.Create(context, showProgress: arguments.Positionals.Any(Directory.Exists) || arguments.Positionals.Count > 1);
-        // Start the slow first-time work now, while the notebooks are found and read.
-        _ = RunnerWarmup.StartCharts();
-        _ = RunnerWarmup.StartCompiler();
+        // Start the slow first-time work now, while the notebooks are found and read (only where cells will run).
+        if (IsolatedRender.IsChild)
+        {
+            _ = RunnerWarmup.StartCharts();
+            _ = RunnerWarmup.StartCompiler();
+        }
 
         var output = arguments.Value(Output)!;
         if (string.IsNullOrWhiteSpace(output)) throw arguments.BadValue(Output, output, "empty; allowed: a folder path (created when missing), e.g. handouts");
@@ -103,7 +106,9 @@ internal sealed class RenderVerb : ICliVerb
             if (NotebookRenderer.OutputProblem(path, options) is { } problem) throw new CommandLineException(problem);
         }
 
-        if (paths.Count > 1) return await IsolatedRender.RunAsync(paths, ChildOptions(arguments, options), context);
+        // Every notebook renders in a process of its own, a single one too: a stack overflow in a cell (which .NET
+        // cannot catch) then ends that process, and this one reports it in one line.
+        if (!IsolatedRender.IsChild) return await IsolatedRender.RunAsync(paths, ChildOptions(arguments, options), context);
 
         var notebooks = ReadAll(paths, context);
         if (notebooks is null) return CommandLineException.ExitCode;

@@ -49,6 +49,7 @@ public sealed class ContractTests
         ("malformed rate", $"usb {Endpoint} --measured fast"),
         ("malformed distribution", $"usb simulate {Endpoint} --transfer 1024 --pending 4 --turnaround weird:1"),
         ("simulated time out of range", $"usb simulate {Endpoint} --transfer 1024 --pending 4 --duration 1us"),
+        ("duration beyond what can be represented", $"usb simulate {Endpoint} --transfer 1024 --pending 4 --duration 1e300s"),
         ("malformed list", $"usb sweep {Endpoint} --pending 5..1"),
         ("unknown scenario", "kmdf --scenario no-such-scenario"),
         ("scenario missing", "kmdf faults"),

@@ -81,6 +81,11 @@ internal sealed record ConnectionInfo
             var where = e.LineNumber is { } line ? $" at line {line + 1}, column {(e.BytePositionInLine ?? 0) + 1}" : "";
             throw new ConnectionFileException(path, $"not valid JSON{where}; expected the JSON object a Jupyter client writes");
         }
+        if (Kmdf.JsonStrings.FirstUndecodable(System.Text.Encoding.UTF8.GetBytes(json)) is { } bad)
+        {
+            document.Dispose();
+            throw new ConnectionFileException(path, $"not valid JSON at line {bad.Line}, column {bad.Column}: {Kmdf.JsonStrings.Problem}; expected the JSON object a Jupyter client writes");
+        }
         using (document)
         {
             var root = document.RootElement;

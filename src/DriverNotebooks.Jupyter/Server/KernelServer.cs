@@ -217,6 +217,12 @@ internal sealed partial class KernelServer : IDisposable
             Log($"dropped a {request.MsgType} on {channel.ToString().ToLowerInvariant()}: duplicate signature (a replayed message)");
             return;
         }
+        if (KernelLimits.Size(frames) is var size && size > KernelLimits.MaxMessageBytes)
+        {
+            frames.Clear();
+            RefuseTooLarge(channel, request with { ContentJson = "{}"u8.ToArray(), Buffers = [] }, size);
+            return;
+        }
         try
         {
             Dispatch(channel, request);
@@ -226,6 +232,25 @@ internal sealed partial class KernelServer : IDisposable
             Log($"{request.MsgType} failed: {e}");
             Publish(request, MessageTypes.Status, new KernelStatus(KernelStatus.Idle), JupyterJson.Context.KernelStatus);
         }
+    }
+
+    /// <summary>
+    /// Answers a request over <see cref="KernelLimits.MaxMessageBytes"/> without reading it: an error reply (and for
+    /// a cell, the error as its output) bracketed by busy and idle, as any failed request is.
+    /// </summary>
+    private void RefuseTooLarge(KernelChannel channel, JupyterMessage request, long size)
+    {
+        var message = KernelLimits.TooLarge(request.MsgType, size);
+        Log($"refused a {request.MsgType} on {channel.ToString().ToLowerInvariant()}: {message}");
+        Busy(request);
+        if (request.MsgType == MessageTypes.ExecuteRequest)
+            Publish(request, MessageTypes.Error, new ErrorContent("MessageTooLarge", message, [message]), JupyterJson.Context.ErrorContent);
+        if (request.MsgType.EndsWith("_request", StringComparison.Ordinal))
+        {
+            var reply = new ExecuteReply { Status = ExecuteReply.Error, ExecutionCount = _executionCount, Ename = "MessageTooLarge", Evalue = message, Traceback = [message] };
+            Reply(channel, request, request.MsgType[..^"_request".Length] + "_reply", reply, JupyterJson.Context.ExecuteReply);
+        }
+        Idle(request);
     }
 
     /// <summary>Posts a reply on <paramref name="channel"/> to the sender of <paramref name="request"/>.</summary>

@@ -23,7 +23,11 @@ public static class ScenarioJson
         byte[] bytes;
         try
         {
-            bytes = ReadAtMost(path, ScenarioLimits.MaxFileBytes)
+            var reading = Task.Run(() => ReadAtMost(path, ScenarioLimits.MaxFileBytes));
+            // A named pipe blocks its reader until a writer comes, maybe never: give up after the timeout.
+            if (Task.WhenAny(reading, Task.Delay(ScenarioLimits.ReadTimeout)).GetAwaiter().GetResult() != reading)
+                throw new ScenarioFormatException("$", $"the file delivered nothing within {ScenarioLimits.ReadTimeout.TotalSeconds:0} s (a named pipe or device?); allowed: a regular JSON scenario file", fileName: path);
+            bytes = reading.GetAwaiter().GetResult()
                 ?? throw new ScenarioFormatException("$", $"the file is larger than {ScenarioLimits.Format(ScenarioLimits.MaxFileBytes)} bytes; allowed: a scenario file of at most 1 MiB (ScenarioLimits.MaxFileBytes)", fileName: path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
@@ -80,6 +84,11 @@ public static class ScenarioJson
             var line = (int)(e.LineNumber ?? 0) + 1;
             var column = (int)(e.BytePositionInLine ?? 0) + 1;
             throw new ScenarioFormatException("$", $"malformed JSON: {Reason(e)}; allowed: one JSON object as described in SCENARIOS.md", fileName, line, column);
+        }
+        if (JsonStrings.FirstUndecodable(utf8, ReaderOptions) is { } bad)
+        {
+            document.Dispose();
+            throw new ScenarioFormatException("$", $"malformed JSON: {JsonStrings.Problem}; allowed: one JSON object as described in SCENARIOS.md", fileName, bad.Line, bad.Column);
         }
         using (document)
         {

@@ -54,7 +54,7 @@ internal sealed class ScenarioJsonReader
             throw new ScenarioFormatException(path + ".step", $"'step' must be a string, got {Describe(kindElement)}; allowed: {string.Join(", ", StepNames)}");
         var raw = kindElement.GetString()!;
         var kind = StepNames.FirstOrDefault(s => string.Equals(s, raw, StringComparison.OrdinalIgnoreCase))
-            ?? throw new ScenarioFormatException(path + ".step", $"unknown step '{raw}'; allowed: {string.Join(", ", StepNames)}");
+            ?? throw new ScenarioFormatException(path + ".step", $"unknown step '{Echo(raw)}'; allowed: {string.Join(", ", StepNames)}");
 
         if (JsonNames.ObjectSteps.FirstOrDefault(s => s.Step == kind) is { Step: not null } objectStep)
             return ReadObjectStep(element, path, kind, objectStep.Type);
@@ -240,7 +240,10 @@ internal sealed class ScenarioJsonReader
             var p = $"{path}[{i++}]";
             if (element.ValueKind == JsonValueKind.String)
             {
-                failures.Add(new InjectedFailure(element.GetString()!, NtStatus.InsufficientResources));
+                var id = element.GetString()!;
+                if (id.Length > ScenarioLimits.MaxNameLength)
+                    throw new ScenarioFormatException(p, $"a step id of {ScenarioLimits.Format(id.Length)} characters; allowed: at most {ScenarioLimits.Format(ScenarioLimits.MaxNameLength)} characters (ScenarioLimits.MaxNameLength)");
+                failures.Add(new InjectedFailure(id, NtStatus.InsufficientResources));
                 continue;
             }
             var f = new Fields(element, p, "failure", "step", "status");
@@ -257,7 +260,7 @@ internal sealed class ScenarioJsonReader
     {
         JsonValueKind.Object => "an object",
         JsonValueKind.Array => "an array",
-        JsonValueKind.String => $"the string \"{e.GetString()}\"",
+        JsonValueKind.String => $"the string \"{Echo(e.GetString()!)}\"",
         JsonValueKind.Number => $"the number {e.GetRawText()}",
         JsonValueKind.True or JsonValueKind.False => e.GetRawText(),
         _ => "null",
@@ -295,9 +298,16 @@ internal sealed class ScenarioJsonReader
         public string? OptionalString(string name)
         {
             if (Optional(name) is not { } v) return null;
-            return v.ValueKind == JsonValueKind.String
-                ? v.GetString()
-                : throw new ScenarioFormatException($"{Path}.{name}", $"'{name}' must be a string, got {Describe(v)}");
+            if (v.ValueKind != JsonValueKind.String)
+                throw new ScenarioFormatException($"{Path}.{name}", $"'{name}' must be a string, got {Describe(v)}");
+            var text = v.GetString()!;
+            var (limit, limitName) = name is "title" or "description"
+                ? (ScenarioLimits.MaxTextLength, nameof(ScenarioLimits.MaxTextLength))
+                : (ScenarioLimits.MaxNameLength, nameof(ScenarioLimits.MaxNameLength));
+            if (text.Length > limit)
+                throw new ScenarioFormatException($"{Path}.{name}",
+                    $"'{name}' is {ScenarioLimits.Format(text.Length)} characters long; allowed: at most {ScenarioLimits.Format(limit)} characters (ScenarioLimits.{limitName})");
+            return text;
         }
 
         public string RequiredString(string name)
@@ -354,4 +364,8 @@ internal sealed class ScenarioJsonReader
             throw new ScenarioFormatException($"{Path}.{name}", $"unknown {name} '{text}'; allowed: {string.Join(", ", values.Select(x => x.Name))}");
         }
     }
+
+    /// <summary>A value from the file as echoed in a message: its start when long, with its length.</summary>
+    private static string Echo(string value) =>
+        value.Length <= 80 ? value : $"{value[..80]}\u2026 ({ScenarioLimits.Format(value.Length)} characters)";
 }

@@ -42,7 +42,10 @@ internal static class NotebookText
     {
         try
         {
-            return JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
+            var node = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
+            if (json.Contains("\\u", StringComparison.Ordinal) && Kmdf.JsonStrings.FirstUndecodable(System.Text.Encoding.UTF8.GetBytes(json)) is { } bad)
+                throw NotebookFormatException.AtLine(path, firstLine + bad.Line - 1, bad.Column, "invalid JSON: " + Kmdf.JsonStrings.Problem);
+            return node;
         }
         catch (JsonException e)
         {

@@ -63,6 +63,12 @@ internal static class CellErrors
         return $"({start.Line + 1},{start.Character + 1}): {severity} {diagnostic.Id}: {message}";
     }
 
+    /// <summary>
+    /// Longest exception message (and traceback line) kept in an error output, so in the .ipynb and the handout:
+    /// a cell's 5 MB message keeps its start and says how long it was.
+    /// </summary>
+    public const int MaxMessageLength = 10_000;
+
     /// <summary>An exception thrown by a cell: its type, message, and the stack frames that belong to the cell's code.</summary>
     public static ErrorOutput Exception(Exception exception)
     {
@@ -72,8 +78,9 @@ internal static class CellErrors
             .ReplaceLineEndings("\n")
             .Split('\n')
             .Where(line => !IsInfrastructureFrame(line))
+            .Select(line => Commands.Phrases.Shorten(line, MaxMessageLength))
             .ToList();
-        return new ErrorOutput(name, exception.Message, traceback);
+        return new ErrorOutput(name, Commands.Phrases.Shorten(exception.Message, MaxMessageLength), traceback);
     }
 
     private static bool IsInfrastructureFrame(string line)

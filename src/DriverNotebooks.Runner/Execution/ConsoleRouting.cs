@@ -9,13 +9,32 @@ namespace DriverNotebooks.Runner.Execution;
 /// </summary>
 internal static class ConsoleRouting
 {
-    private static int _installed;
+    private static readonly object Gate = new();
+    private static RoutingWriter? _out;
+    private static RoutingWriter? _error;
 
     public static void EnsureInstalled()
     {
-        if (Interlocked.Exchange(ref _installed, 1) == 1) return;
-        Console.SetOut(new RoutingWriter(Console.Out, Documents.StreamOutput.Stdout));
-        Console.SetError(new RoutingWriter(Console.Error, Documents.StreamOutput.Stderr));
+        lock (Gate)
+        {
+            if (_out is not null) return;
+            _out = new RoutingWriter(Console.Out, Documents.StreamOutput.Stdout);
+            _error = new RoutingWriter(Console.Error, Documents.StreamOutput.Stderr);
+            Console.SetOut(_out);
+            Console.SetError(_error);
+        }
+    }
+
+    /// <summary>Puts the routing back where a cell replaced <c>Console.Out</c> or <c>Console.Error</c>; called before each cell.</summary>
+    public static void Reinstate()
+    {
+        lock (Gate)
+        {
+            if (_out is null || _error is null) return;
+            // Setting it again is cheaper than finding out whether a cell changed it (Console wraps what it is given).
+            Console.SetOut(_out);
+            Console.SetError(_error);
+        }
     }
 
     private sealed class RoutingWriter(TextWriter console, string stream) : TextWriter

@@ -80,6 +80,8 @@ internal sealed class NotebookSession : IDisposable
             if (!source.IsCSharp) return Fail(sink, count, CellErrors.UnsupportedLanguage(source.KernelName, _options.KernelInfo.LanguageOf(source.KernelName)));
             if (source.Problem is { } problem) return Fail(sink, count, problem);
 
+            // A cell may have replaced Console.Out (Console.SetOut(TextWriter.Null)): later cells still get their text.
+            ConsoleRouting.Reinstate();
             using var running = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             _running = running;
             var cell = new CellContext(sink, count, running.Token);

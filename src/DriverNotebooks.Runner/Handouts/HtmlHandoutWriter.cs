@@ -9,15 +9,22 @@ namespace DriverNotebooks.Runner.Handouts;
 
 /// <summary>
 /// A notebook with its outputs as one self-contained HTML page to read, share and print: markdown
-/// rendered, code with its outputs, charts drawn by plotly.js embedded once in the head. A content
-/// security policy forbids every external resource, so the page behaves the same offline. Printed,
+/// rendered (and cleaned, <see cref="MarkdownHtmlSanitizer"/>), code with its outputs, charts drawn by plotly.js
+/// embedded once in the head. A content security policy forbids every external resource, so the page behaves the
+/// same offline, and runs only the page's own scripts, named by hash (<see cref="HandoutScripts"/>). Printed,
 /// each top-level section starts a page and no output is split across pages.
 /// </summary>
 internal static class HtmlHandoutWriter
 {
-    /// <summary>Nothing may be fetched: scripts, styles and images must be inline.</summary>
-    public const string ContentSecurityPolicy =
-        "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:";
+    /// <summary>
+    /// Nothing may be fetched (styles and images must be inline) and only the scripts named by hash run:
+    /// plotly.js, the charts' drawing scripts and the page's own (<see cref="HandoutScripts"/>).
+    /// </summary>
+    public static string ContentSecurityPolicy(IEnumerable<string> scriptHashes) =>
+        $"default-src 'none'; script-src {string.Join(' ', scriptHashes.Distinct())}; style-src 'unsafe-inline'; img-src data: blob:; font-src data:";
+
+    /// <summary>The page's own script element text: fits charts to the text width.</summary>
+    private static readonly string FitChartsElementText = "\n" + HandoutStyle.FitChartsScript + "\n";
 
     public static string Write(Notebook notebook, HandoutOptions? options = null)
     {
@@ -28,6 +35,7 @@ internal static class HtmlHandoutWriter
         var title = MarkPageBreaks(markdown) ?? notebook.Name;
 
         var body = new StringBuilder();
+        var scripts = new List<string> { HandoutScripts.Hash(FitChartsElementText) };
         for (var i = 0; i < notebook.Cells.Count; i++)
         {
             var cell = notebook.Cells[i];
@@ -40,14 +48,16 @@ internal static class HtmlHandoutWriter
             else if (cell.Kind == CellKind.Code && !string.IsNullOrWhiteSpace(cell.Source))
             {
                 WriteCodeCell(body, cell);
+                foreach (var html in cell.Outputs.Select(Html).OfType<string>()) scripts.AddRange(HandoutScripts.OwnScriptHashes(html));
             }
         }
 
         var needsPlotly = notebook.Cells.SelectMany(c => c.Outputs).Any(ContainsChart)
                           && !notebook.Cells.SelectMany(c => c.Outputs).Any(ContainsLibrary);
+        if (needsPlotly) scripts.Add(HandoutScripts.LibraryHashSource);
         var page = new StringBuilder(body.Length + (needsPlotly ? PlotlyJs.ScriptElement().Length : 0) + 8192);
         page.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-            .Append("<meta http-equiv=\"Content-Security-Policy\" content=\"").Append(ContentSecurityPolicy).Append("\">\n")
+            .Append("<meta http-equiv=\"Content-Security-Policy\" content=\"").Append(ContentSecurityPolicy(scripts)).Append("\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<meta name=\"generator\" content=\"drivernb render\">\n")
             .Append("<title>").Append(Escape(title)).Append("</title>\n")
@@ -55,7 +65,7 @@ internal static class HtmlHandoutWriter
         if (needsPlotly) page.Append(PlotlyJs.ScriptElement()).Append('\n');
         page.Append("</head>\n<body>\n<main class=\"notebook\">\n")
             .Append(body)
-            .Append("</main>\n<script type=\"text/javascript\">\n").Append(HandoutStyle.FitChartsScript).Append("\n</script>\n")
+            .Append("</main>\n<script type=\"text/javascript\">").Append(FitChartsElementText).Append("</script>\n")
             .Append("</body>\n</html>\n");
         return page.ToString();
     }

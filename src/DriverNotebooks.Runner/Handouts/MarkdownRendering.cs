@@ -11,7 +11,8 @@ namespace DriverNotebooks.Runner.Handouts;
 /// <summary>
 /// Markdown cells as HTML through Markdig's advanced extensions (tables, task lists, footnotes, heading
 /// ids …), kept self-contained: images from files beside the notebook or from cell attachments are
-/// embedded as data URIs, and images that would need the network become plain links.
+/// embedded as data URIs, and images that would need the network become plain links. The HTML is cleaned
+/// by <see cref="MarkdownHtmlSanitizer"/>: a markdown cell may format text, never run script.
 /// </summary>
 internal static class MarkdownRendering
 {
@@ -62,7 +63,7 @@ internal static class MarkdownRendering
         Pipeline.Setup(renderer);
         renderer.Render(document);
         writer.Flush();
-        return writer.ToString();
+        return MarkdownHtmlSanitizer.Sanitize(writer.ToString());
     }
 
     /// <summary>A data URI for the image, or null when it would have to be fetched.</summary>

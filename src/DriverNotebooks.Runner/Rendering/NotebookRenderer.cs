@@ -52,10 +52,38 @@ internal static class NotebookRenderer
                     ? $"--output '{options.OutputDirectory}' is a file; allowed: a folder (created when missing)"
                     : $"--output '{options.OutputDirectory}': {folder} is a file, so the folder cannot be made; allowed: a folder (created when missing)";
             }
-            if (Directory.Exists(folder)) break;
+            if (Directory.Exists(folder))
+            {
+                if (CannotCreateIn(folder) is { } why)
+                    return $"--output '{options.OutputDirectory}': cannot create a folder in {folder} ({why}); allowed: a folder path where this user can create folders and files";
+                break;
+            }
         }
         var taken = OutputPaths(notebookPath, options).FirstOrDefault(Directory.Exists);
         return taken is null ? null : $"--output '{options.OutputDirectory}': {taken} is a folder, so the output cannot be written there; allowed: a folder where NAME.ipynb and NAME.html are files or missing";
+    }
+
+    /// <summary>
+    /// Why nothing can be created in <paramref name="folder"/> (read-only, no permission, a pseudo file system such
+    /// as /proc), found by creating and removing an empty folder there; null when it can.
+    /// </summary>
+    private static string? CannotCreateIn(string folder)
+    {
+        var probe = Path.Combine(folder, $".drivernb-probe-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        try
+        {
+            Directory.CreateDirectory(probe);
+            Directory.Delete(probe);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            // The message ends with the probe's path (" : '/proc/.drivernb-probe-…'"), which is ours, not the user's.
+            var message = e.Message;
+            var path = message.IndexOf(" : '", StringComparison.Ordinal);
+            if (path < 0) path = message.IndexOf(" '", StringComparison.Ordinal);
+            return (path > 0 ? message[..path] : message).TrimEnd('.', ' ');
+        }
     }
 
     public static async Task<RenderResult> RenderAsync(

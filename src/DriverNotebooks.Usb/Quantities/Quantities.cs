@@ -24,6 +24,13 @@ public static class Quantities
         ("KiB", 1024m), ("MiB", 1024m * 1024m), ("GiB", 1024m * 1024m * 1024m),
     ];
 
+    /// <summary>Why a number too large for exact arithmetic (beyond ±7.9e28, e.g. <c>1e300</c>) is refused.</summary>
+    private const string NumberOutOfRange = "out of range: the number is beyond ±79,228,162,514,264,337,593,543,950,335";
+
+    /// <summary>Why a duration beyond what one run can represent is refused, with the range allowed.</summary>
+    private static readonly string DurationOutOfRange =
+        $"out of range: a duration is 0 to {(long.MaxValue / Duration.PicosecondsPerSecond).ToString("N0", CultureInfo.InvariantCulture)} s (about 106 days)";
+
     private const string DurationAllowed = "a number followed by ns, us, \u00b5s, ms or s, e.g. 300us";
     private const string RateAllowed = "a positive number followed by B/s, kB/s, MB/s, GB/s, KiB/s, MiB/s or GiB/s, e.g. 8MB/s";
     private const string BytesAllowed = "a whole number of bytes, optionally with B, kB, MB, GB, KiB, MiB or GiB, e.g. 4KiB";
@@ -37,7 +44,11 @@ public static class Quantities
     public static bool TryParseDuration(string? text, out Duration value, out string? error)
     {
         value = default;
-        if (!TrySplit(text, out var number, out var unit, out error)) return false;
+        if (!TrySplit(text, out var number, out var unit, out error))
+        {
+            if (error == NumberOutOfRange) error = DurationOutOfRange;
+            return false;
+        }
         if (unit.Length == 0)
         {
             if (number == 0m) return true;
@@ -49,7 +60,7 @@ public static class Quantities
             if (!string.Equals(unit, name, StringComparison.Ordinal)) continue;
             if (number < 0m) { error = "a duration cannot be negative"; return false; }
             var total = number * ps;
-            if (total > long.MaxValue) { error = "too long"; return false; }
+            if (total > long.MaxValue) { error = DurationOutOfRange; return false; }
             value = new Duration((long)decimal.Round(total, MidpointRounding.AwayFromZero));
             return true;
         }
@@ -171,12 +182,14 @@ public static class Quantities
         unit = s[i..].Trim();
         if (!decimal.TryParse(numberText, NumberStyles.Float, CultureInfo.InvariantCulture, out number))
         {
-            error = numberText.Length == 0 ? "no number" : $"\"{numberText}\" is not a number";
+            error = numberText.Length == 0 ? "no number"
+                : double.TryParse(numberText, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? NumberOutOfRange
+                : $"\"{InputEcho.Shorten(numberText)}\" is not a number";
             return false;
         }
         return true;
     }
 
     private static UsbInputException Bad(string field, string? text, string allowed, string error) =>
-        new(field, text ?? "", allowed, $"{field} \"{text}\" cannot be read ({error}); allowed: {allowed}");
+        new(field, text ?? "", allowed, $"{field} \"{InputEcho.Shorten(text ?? "")}\" cannot be read ({error}); allowed: {allowed}");
 }

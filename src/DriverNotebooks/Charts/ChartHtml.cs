@@ -40,16 +40,56 @@ public static class ChartHtml
         var html = new StringBuilder(figureJson.Length + 1400);
         if (mayCarryLibrary && document.ClaimLibrary()) html.Append(PlotlyJs.ScriptElement());
         html.Append("<div class=\"").Append(ChartClass).Append("\" id=\"").Append(id).Append("\"></div>");
-        html.Append("<script type=\"text/javascript\">(function(){");
-        html.Append("var figure=").Append(EscapeJsonForScript(figureJson)).Append(';');
-        html.Append("var tries=0;var draw=function(){");
-        html.Append("var el=document.getElementById('").Append(id).Append("');");
-        html.Append("if(window.Plotly&&el){el.replaceChildren();window.Plotly.newPlot(el,figure.data,figure.layout,").Append(Config).Append(");}");
-        html.Append("else if(tries++<600){setTimeout(draw,50);}");
-        html.Append("else if(el){var note=document.createElement('p');note.className='").Append(NoteClass).Append("';");
-        html.Append("note.textContent=").Append(JsString(MissingLibraryText)).Append(";el.appendChild(note);}};");
-        html.Append("draw();})();</script>");
+        html.Append("<script type=\"text/javascript\">").Append(DrawingScript(id, EscapeJsonForScript(figureJson))).Append("</script>");
         return html.ToString();
+    }
+
+    private const string FigureStart = "(function(){var figure=";
+    private const string FigureEnd = ";var tries=0;var draw=function(){var el=document.getElementById('";
+
+    /// <summary>The text of the script element that draws the figure (already escaped for a script) into element <paramref name="id"/>.</summary>
+    private static string DrawingScript(string id, string escapedFigureJson)
+    {
+        var script = new StringBuilder(escapedFigureJson.Length + 1000);
+        script.Append(FigureStart).Append(escapedFigureJson).Append(FigureEnd).Append(id).Append("');");
+        script.Append("if(window.Plotly&&el){el.replaceChildren();window.Plotly.newPlot(el,figure.data,figure.layout,").Append(Config).Append(");}");
+        script.Append("else if(tries++<600){setTimeout(draw,50);}");
+        script.Append("else if(el){var note=document.createElement('p');note.className='").Append(NoteClass).Append("';");
+        script.Append("note.textContent=").Append(JsString(MissingLibraryText)).Append(";el.appendChild(note);}};");
+        script.Append("draw();})();");
+        return script.ToString();
+    }
+
+    /// <summary>
+    /// True when <paramref name="script"/> (a script element's text) is exactly one that <see cref="Render(string, ChartDocument, bool)"/>
+    /// writes: a figure that is JSON data, drawn into an element with a chart id. A page that lets only its own
+    /// scripts run (the HTML handout's content security policy) trusts these and nothing else that looks like them.
+    /// </summary>
+    public static bool IsDrawingScript(string script)
+    {
+        if (!script.StartsWith(FigureStart, StringComparison.Ordinal)) return false;
+        var idStart = script.LastIndexOf(FigureEnd, StringComparison.Ordinal);
+        if (idStart < FigureStart.Length) return false;
+        var figure = script[FigureStart.Length..idStart];
+        var idEnd = script.IndexOf('\'', idStart + FigureEnd.Length);
+        if (idEnd < 0) return false;
+        var id = script[(idStart + FigureEnd.Length)..idEnd];
+        if (id.Length == 0 || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')) return false;
+        if (EscapeJsonForScript(figure) != figure || !IsJson(figure)) return false;
+        return DrawingScript(id, figure) == script;
+    }
+
+    private static bool IsJson(string text)
+    {
+        try
+        {
+            using var _ = System.Text.Json.JsonDocument.Parse(text);
+            return true;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
     }
 
     /// <summary>CSS class of the static image a chart's element may hold until plotly.js draws it.</summary>

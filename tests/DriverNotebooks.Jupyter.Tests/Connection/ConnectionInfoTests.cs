@@ -39,6 +39,7 @@ public sealed class ConnectionInfoTests
     [InlineData("""{"ip": "127.0.0.1", "shell_port": 1, "iopub_port": 2, "stdin_port": 3, "control_port": 4, "hb_port": 5, "signature_scheme": "hmac-md5"}""", "\"signature_scheme\" is \"hmac-md5\"; drivernb kernel signs with \"hmac-sha256\" only")]
     [InlineData("""{"ip": "127.0.0.1", "shell_port": 1, "iopub_port": 2, "stdin_port": 3, "control_port": 4, "hb_port": 5, "key": 7}""", "\"key\" should be a string, found the number 7")]
     [InlineData("{\"ip\": ", "not valid JSON at line 1, column 8; expected the JSON object a Jupyter client writes")]
+    [InlineData("{\"ip\": \"127.0.0.1\",\n \"key\": \"\\ud800\"}", "not valid JSON at line 2, column 9: a string holds an escaped lone surrogate (\\ud800-\\udfff without its pair), which is not text; expected the JSON object a Jupyter client writes")]
     public void A_malformed_file_is_one_line_naming_the_file_and_the_problem(string json, string problem)
     {
         // When

@@ -51,7 +51,7 @@ public sealed partial class ScenariosDocumentation
         var document = Document();
         var limits = typeof(ScenarioLimits).GetFields().Concat(typeof(FaultSweepLimits).GetFields()).Where(f => f.IsLiteral).ToList();
 
-        Assert.Equal(8, limits.Count);
+        Assert.Equal(10, limits.Count);
         Assert.All(limits, f => Assert.Contains(
             $"| `{f.DeclaringType!.Name}.{f.Name}` | {Convert.ToInt64(f.GetRawConstantValue(), System.Globalization.CultureInfo.InvariantCulture).ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}",
             document));

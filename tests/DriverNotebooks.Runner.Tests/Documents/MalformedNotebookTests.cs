@@ -24,6 +24,20 @@ public sealed class MalformedNotebookTests
     }
 
     [Fact]
+    public void A_lone_surrogate_escape_is_invalid_json_at_its_position_not_a_crash()
+    {
+        // Given: "\ud800" parses as JSON but decodes to no text
+        const string ipynb = "{\n \"cells\": [],\n \"metadata\": {\"title\": \"\\ud800\"}\n}";
+
+        // When
+        var error = Read(ipynb, "surrogate.ipynb");
+
+        // Then
+        Assert.StartsWith("surrogate.ipynb:3:24: invalid JSON: a string holds an escaped lone surrogate", error.Message);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
     public void Columns_count_characters_not_bytes()
     {
         // Given: two-byte characters before the error on line 2

@@ -24,6 +24,22 @@ public sealed class NotebookSessionTests
     }
 
     [Fact]
+    public async Task A_cell_that_silences_the_console_does_not_silence_later_cells()
+    {
+        // Given
+        using var cells = new SessionHarness();
+        await cells.Run("Console.SetOut(System.IO.TextWriter.Null); Console.SetError(System.IO.TextWriter.Null);");
+
+        // When
+        var (result, outputs) = await cells.Run("Console.WriteLine(\"still heard\"); Console.Error.WriteLine(\"also heard\");");
+
+        // Then
+        Assert.True(result.Succeeded);
+        Assert.Contains(outputs.OfType<StreamOutput>(), o => o.Name == StreamOutput.Stdout && o.Text.Contains("still heard", StringComparison.Ordinal));
+        Assert.Contains(outputs.OfType<StreamOutput>(), o => o.Name == StreamOutput.Stderr && o.Text.Contains("also heard", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task State_survives_a_cell_that_throws()
     {
         // Given

@@ -210,7 +210,7 @@ public static class UsbOptions
     internal static CommandLineException ToUsageError(UsbInputException error)
     {
         var option = OptionForField.TryGetValue(error.Field, out var o) ? o.Name : "--" + error.Field;
-        return new CommandLineException($"{option} {error.Value}: {error.Message}");
+        return new CommandLineException($"{option} {Phrases.Shorten(Phrases.EscapeControl(error.Value), Phrases.MaxQuotedLength)}: {error.Message}");
     }
 
     /// <summary>Runs engine code, reporting its validation errors as usage errors of our options.</summary>
