@@ -14,7 +14,8 @@ internal static class Processes
 
     public sealed record ProcessRun(int ExitCode, TimeSpan Elapsed, string Output, string Error);
 
-    public static ProcessRun Execute(string executable, IEnumerable<string> arguments, string? directory = null)
+    /// <param name="started">Called with the child's process id as soon as it runs (the memory benchmark watches it).</param>
+    public static ProcessRun Execute(string executable, IEnumerable<string> arguments, string? directory = null, Action<int>? started = null)
     {
         var start = new ProcessStartInfo(executable)
         {
@@ -28,6 +29,7 @@ internal static class Processes
         start.Environment["DOTNET_NOLOGO"] = "1";
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {executable}");
+        started?.Invoke(process.Id);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         process.WaitForExit();

@@ -20,6 +20,7 @@ internal sealed class NotebookSession : IDisposable
 {
     private readonly SessionOptions _options;
     private readonly ScriptOptions _scriptOptions;
+    private readonly ScriptOptions _continuationOptions;
     private readonly CellGlobals _globals = new();
     private readonly ExecutionContext? _documentContext;
     private readonly SemaphoreSlim _oneCellAtATime = new(1, 1);
@@ -31,6 +32,7 @@ internal sealed class NotebookSession : IDisposable
     {
         _options = options ?? new SessionOptions();
         _scriptOptions = ScriptEnvironment.For(_options.BaseDirectory);
+        _continuationOptions = ScriptEnvironment.ForContinuation(_scriptOptions);
         ConsoleRouting.EnsureInstalled();
         FormatterDisplays.EnsureSubscribed();
         // Capture a flow whose ambient chart document is this session's: every cell runs in it.
@@ -197,7 +199,7 @@ internal sealed class NotebookSession : IDisposable
             {
                 script = _state is null
                     ? CSharpScript.Create(source.Code, _scriptOptions, typeof(CellGlobals))
-                    : _state.Script.ContinueWith(source.Code, _scriptOptions);
+                    : _state.Script.ContinueWith(source.Code, _continuationOptions);
                 var diagnostics = script.Compile(cell.CancellationToken);
                 if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error)) return Failed(cell, CellErrors.Compilation(diagnostics));
             }

@@ -40,6 +40,61 @@ public sealed class NotebookSessionTests
     }
 
     [Fact]
+    public void The_shared_references_are_files_resolved_once_so_every_cell_reuses_their_metadata()
+    {
+        // A reference left by name is resolved again for every submission, to a new object whose metadata is read again.
+        var references = ScriptEnvironment.Options.MetadataReferences;
+
+        Assert.All(references, reference =>
+        {
+            var file = Assert.IsAssignableFrom<Microsoft.CodeAnalysis.PortableExecutableReference>(reference);
+            Assert.True(File.Exists(file.FilePath), $"{reference.Display} is not a file");
+        });
+        foreach (var name in ScriptEnvironment.FrameworkAssemblyNames)
+        {
+            Assert.Contains(references, r => Path.GetFileNameWithoutExtension(((Microsoft.CodeAnalysis.PortableExecutableReference)r).FilePath) == name);
+        }
+    }
+
+    [Fact]
+    public async Task A_cell_after_the_first_inherits_the_references_instead_of_adding_them_again()
+    {
+        // Given
+        using var cells = new SessionHarness();
+        await cells.Run("var first = new List<int> { 1 };");
+        var firstAssemblies = cells.Session.CurrentCompilation!.ReferencedAssemblyNames.Select(a => a.Name).Order().ToList();
+
+        // When
+        await cells.Run("var second = first.Sum();");
+        var (result, outputs) = await cells.Run("System.Text.Json.JsonSerializer.Serialize(second)");
+
+        // Then
+        Assert.True(result.Succeeded, result.Error?.Value);
+        Assert.Equal("1", Assert.IsType<ExecuteResultOutput>(Assert.Single(outputs)).Data.PlainText());
+        var last = cells.Session.CurrentCompilation!;
+        Assert.Empty(last.ExternalReferences);
+        Assert.Equal(firstAssemblies, last.ReferencedAssemblyNames.Select(a => a.Name).Order().ToList());
+    }
+
+    [Fact]
+    public async Task An_assembly_referenced_with_r_in_one_cell_is_seen_by_the_cells_after_it()
+    {
+        // Given
+        using var cells = new SessionHarness();
+        var assembly = typeof(NotebookSessionTests).Assembly;
+        var (referenced, _) = await cells.Run($"#r \"{assembly.Location}\"\nvar n = 1;");
+        await cells.Run("var m = n + 1;");
+
+        // When
+        var (result, outputs) = await cells.Run($"typeof({typeof(NotebookSessionTests).FullName}).Name + m");
+
+        // Then
+        Assert.True(referenced.Succeeded, referenced.Error?.Value);
+        Assert.True(result.Succeeded, result.Error?.Value);
+        Assert.Equal(nameof(NotebookSessionTests) + "2", Assert.IsType<ExecuteResultOutput>(Assert.Single(outputs)).Data.PlainText());
+    }
+
+    [Fact]
     public async Task State_survives_a_cell_that_throws()
     {
         // Given

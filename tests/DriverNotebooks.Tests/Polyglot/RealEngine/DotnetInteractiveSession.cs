@@ -68,6 +68,9 @@ public sealed class DotnetInteractiveSession : IDisposable
         _process.BeginErrorReadLine();
     }
 
+    /// <summary>The tool's process id (the memory benchmark reads its working set).</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>Submits a cell to a kernel and collects its events until the command ends.</summary>
     public Submission Submit(string code, string kernel = "csharp", TimeSpan? timeout = null)
     {
