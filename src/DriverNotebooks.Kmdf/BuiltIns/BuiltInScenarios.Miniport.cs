@@ -6,14 +6,15 @@ public static partial class BuiltInScenarios
     private static Scenario NdisMiniportWithWdfDriverMiniportUnload() =>
         Scenario.Named("ndis-miniport-wdfdriverminiportunload")
             .Titled("NDIS-WDM miniport that calls WdfDriverMiniportUnload")
-            .Described("A NoDispatchOverride driver registers with NDIS, which takes DriverUnload. Its MiniportDriverUnload calls WdfDriverMiniportUnload, "
-                + "which the stub redirected through FxStubDriverMiniportUnload: the WDFDRIVER (and its lookaside list) is deleted, its cleanup callback "
+            .Described("A NoDispatchOverride driver registers with NDIS, which takes DriverUnload. Its MiniportDriverUnload calls WdfDriverMiniportUnload, then "
+                + "NdisMDeregisterMiniportDriver, in the order of Microsoft's N6Sdio sample. In WdfDriverMiniportUnload, "
+                + "which the stub redirected through FxStubDriverMiniportUnload, the WDFDRIVER (and its lookaside list) is deleted, its cleanup callback "
                 + "frees the global buffer, and the stub unbinds. Nothing leaks.")
             .DriverEntry(e => e
                 .WdfDriverCreate(d => d.NoDispatchOverride().OnCleanup(c => c.Free("gBuffer")))
                 .Allocate("gBuffer")
                 .WdfLookasideListCreate("gRxLookaside")
-                .NdisMRegisterMiniportDriver(u => u.WdfDriverMiniportUnload()))
+                .NdisMRegisterMiniportDriver(u => u.WdfDriverMiniportUnload().Call("NdisMDeregisterMiniportDriver")))
             .DeviceArrives()
             .Unload()
             .Build();
@@ -21,14 +22,14 @@ public static partial class BuiltInScenarios
     private static Scenario NdisMiniportForgetsWdfDriverMiniportUnload() =>
         Scenario.Named("ndis-miniport-forgets-wdfdriverminiportunload")
             .Titled("NDIS-WDM miniport that forgets WdfDriverMiniportUnload")
-            .Described("The same miniport without the WdfDriverMiniportUnload call and without EvtDriverUnload. Nothing calls FxDriver::Unload or the stub's unbind: "
+            .Described("The same miniport whose unload deregisters from NDIS but never calls WdfDriverMiniportUnload, and no EvtDriverUnload. Nothing calls FxDriver::Unload or the stub's unbind: "
                 + "the WDFDRIVER and its children are never deleted, its cleanup callback never frees the buffer, and FX_DRIVER_GLOBALS and the library "
                 + "reference leak with them when the image unloads.")
             .DriverEntry(e => e
                 .WdfDriverCreate(d => d.NoDispatchOverride().OnCleanup(c => c.Free("gBuffer")))
                 .Allocate("gBuffer")
                 .WdfLookasideListCreate("gRxLookaside")
-                .NdisMRegisterMiniportDriver(u => u.Call("NdisFreeMiniportState")))
+                .NdisMRegisterMiniportDriver(u => u.Call("NdisMDeregisterMiniportDriver")))
             .Unload()
             .Build();
 
@@ -42,7 +43,7 @@ public static partial class BuiltInScenarios
                 .WdfDriverCreate(d => d.NoDispatchOverride().OnUnload(u => u.Free("gStats")).OnCleanup(c => c.Free("gBuffer")))
                 .Allocate("gBuffer")
                 .Allocate("gStats")
-                .NdisMRegisterMiniportDriver(u => u.Call("NdisFreeMiniportState")))
+                .NdisMRegisterMiniportDriver(u => u.Call("NdisMDeregisterMiniportDriver")))
             .Unload()
             .Build();
 

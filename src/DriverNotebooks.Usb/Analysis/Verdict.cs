@@ -2,6 +2,11 @@ namespace DriverNotebooks.Usb;
 
 /// <summary>
 /// One or two sentences naming the binding limit and the change that would lift it, plus that change as data.
+/// The first word names the lever: <c>Pipeline-limited</c> when more reads in flight (or longer ones, or a faster
+/// completion path) would lift it; <c>Transfer-length-limited</c> when the host serves one request per service
+/// interval and each request is shorter than an interval carries, so more reads would not help and only longer
+/// transfers do; <c>Short-packet-limited</c> when the device ends each read early. All three are
+/// <see cref="LimitedBy.Pipeline"/>: the driver's side of the ceiling.
 /// </summary>
 /// <param name="Text">The sentences.</param>
 /// <param name="Limit">The binding limit; null when no pipeline was described.</param>
@@ -65,19 +70,23 @@ public sealed record Verdict(string Text, LimitedBy? Limit, IReadOnlyList<Remedy
         var kmdfCapped = pipeline.Settings.Queue == RequestQueue.KmdfContinuousReader && !pipeline.Settings.AllowPendingReadsBeyondFrameworkMax;
         var x = Quantities.FormatRate(pipe.BytesPerSecond);
         string why;
+        var kind = "Pipeline-limited";
         if (pipe.RequestSizeLimited && pipeline.Settings.DeviceTransferBytes is { } d)
         {
             why = $"the device ends each {l} read after {Quantities.FormatBytes(d)} with a short packet, which retires the request in the " +
                   $"interval that carries it, and the host serves one request per service interval";
             remedies.Add(Remedy.FullDeviceTransfers);
             options.Add($"a device that fills each read ({Quantities.FormatBytes(endpoint.BytesPerInterval)} per interval or a multiple)");
+            kind = "Short-packet-limited";
+            why += "; more pending reads would not lift it";
         }
         else if (pipe.RequestSizeLimited)
         {
             var bpi = endpoint.BytesPerInterval;
             var lastFill = pipeline.TransferLength - (long)(pipe.IntervalsPerRequest!.Value - 1) * bpi;
             why = $"the host serves one request per service interval, and a {l} read fills only {Quantities.FormatBytes(lastFill)} " +
-                  $"of the {Quantities.FormatBytes(bpi)} its last interval could carry";
+                  $"of the {Quantities.FormatBytes(bpi)} its last interval could carry; more pending reads would not lift it";
+            kind = "Transfer-length-limited";
             remedies.Add(Remedy.LongerTransfers);
             options.Add($"transfers of {Quantities.FormatBytes(bpi)} or a multiple");
         }
@@ -117,7 +126,7 @@ public sealed record Verdict(string Text, LimitedBy? Limit, IReadOnlyList<Remedy
                 : "a faster completion path");
         }
         return new Verdict(
-            $"Pipeline-limited at {x} while {allows} {ceilingText}: {why}. To lift it use {Join(options)}.",
+            $"{kind} at {x} while {allows} {ceilingText}: {why}. To lift it use {Join(options)}.",
             LimitedBy.Pipeline, remedies);
     }
 

@@ -48,13 +48,14 @@ public static class KmdfTraceChart
 
         var rows = run.Trace.Count + run.Leaked.Count + 1;
         var titleLines = Figure.TitleLines(title ?? $"KMDF trace: {run.Scenario}");
-        var top = 54 + 20 * titleLines; // the title, then the lane names along the top axis
+        var top = 68 + 20 * titleLines; // the title, then the lane names (two lines) along the top axis
         const int bottom = 40; // one legend row: the kinds' names are kept short so they fit across the chart
         var plotHeight = Math.Max(220, rows * PixelsPerEvent);
         var layout = Figure.Layout(title ?? $"KMDF trace: {run.Scenario}", "", "event order", height: plotHeight + top + bottom);
         var xAxis = Figure.Axis("");
         xAxis["tickvals"] = lanes.Select((_, i) => (double)i).ToArray();
-        xAxis["ticktext"] = lanes.Select(LaneName).ToArray();
+        // Two-line lane names: with six lanes and long labels the lanes sit close, and one-line names ran together.
+        xAxis["ticktext"] = lanes.Select(l => LaneName(l).Replace(" ", "<br>", StringComparison.Ordinal)).ToArray();
         xAxis["side"] = "top";
         xAxis["range"] = new[] { -0.4, RightEdge(run, lanes, Lane) };
         xAxis["zeroline"] = false;

@@ -22,7 +22,7 @@ public static class PatternMatrixChart
 
         var heatmap = new Trace2D("heatmap");
         heatmap.SetProperty("z", z);
-        heatmap.SetProperty("x", failures.Select(FailureName).ToArray());
+        heatmap.SetProperty("x", failures.Select(TickName).ToArray());
         heatmap.SetProperty("y", rows.Select(r => RowName(r.cleanup, r.globals, r.guard)).ToArray());
         heatmap.SetProperty("text", text);
         heatmap.SetProperty("texttemplate", "%{text}");
@@ -36,13 +36,15 @@ public static class PatternMatrixChart
         heatmap.SetProperty("ygap", 2);
         heatmap.SetProperty("name", "pattern matrix");
 
-        var layout = Figure.Layout("Findings per combination (0 = clean)", "DriverEntry fails…", "", height: 460);
+        var layout = Figure.Layout("Findings per combination (0 = clean)", "DriverEntry fails…", "", height: 410);
         var yAxis = Figure.Axis("");
         yAxis["autorange"] = "reversed";
         yAxis["automargin"] = true;
         layout.SetProperty("yaxis", yAxis);
-        var xAxis = Figure.Axis("DriverEntry fails…");
+        var xAxis = Figure.Axis("DriverEntry fails… (create: WdfDriverCreate)");
         xAxis["automargin"] = true;
+        // Horizontal two-line labels: rotated one-line labels overlapped at print width.
+        xAxis["tickangle"] = 0;
         layout.SetProperty("xaxis", xAxis);
         layout.SetProperty("margin", Figure.Props(("l", 20), ("r", 20), ("t", 50), ("b", 70)));
         return Figure.Chart(layout, heatmap);
@@ -54,6 +56,19 @@ public static class PatternMatrixChart
         DriverEntryFailure.WdfDriverCreate => "in WdfDriverCreate",
         DriverEntryFailure.AfterWdfDriverCreate => "after WdfDriverCreate",
         DriverEntryFailure.BetweenGlobals => "between the globals",
+        _ => "never",
+    };
+
+    /// <summary>
+    /// A column's label, short and on two lines ("before", line break, "create"), so five fit side by side unrotated under
+    /// the narrow columns; the axis title says that "create" is WdfDriverCreate.
+    /// </summary>
+    private static string TickName(DriverEntryFailure failure) => failure switch
+    {
+        DriverEntryFailure.BeforeWdfDriverCreate => "before<br>create",
+        DriverEntryFailure.WdfDriverCreate => "in<br>create",
+        DriverEntryFailure.AfterWdfDriverCreate => "after<br>create",
+        DriverEntryFailure.BetweenGlobals => "between<br>globals",
         _ => "never",
     };
 

@@ -35,6 +35,7 @@ public static class SimulationCharts
         var traces = new List<Trace> { queued, idle };
         Trace bottom;
         string bottomTitle, bottomPanel;
+        var bottomAxis = "y3";
         if (device is not null)
         {
             var lostShare = buckets.Select(b => Percent(b.LostOpportunities, b.Intervals)).ToArray();
@@ -45,10 +46,15 @@ public static class SimulationCharts
             lost.SetProperty("yaxis", "y2");
             traces.Add(lost);
             bottom = Figure.Line("device FIFO fill (B, end of slice)", timeMs, buckets.Select(b => (double)b.FifoFillBytes), Figure.Palette[2], markers: false);
-            var drops = Figure.Bars("dropped by the device (B per slice)", timeMs.Cast<object>(), buckets.Select(b => (double)b.DroppedBytes), Figure.MeasuredColor);
+            var drops = Figure.Bars("dropped by the device (B per slice, left axis)", timeMs.Cast<object>(), buckets.Select(b => (double)b.DroppedBytes), Figure.MeasuredColor);
             drops.SetProperty("yaxis", "y3");
+            drops.SetProperty("opacity", 0.55);
             traces.Add(drops);
-            bottomTitle = "bytes";
+            // The FIFO holds a few KiB while drops reach tens of kB per slice: on one axis the fill line vanished under the
+            // bars. It gets its own axis on the right, drawn over the bars.
+            bottom.SetProperty("name", "device FIFO fill (B, end of slice, right axis)");
+            bottomAxis = "y4";
+            bottomTitle = "dropped B";
             bottomPanel = "Device FIFO fill and drops";
         }
         else
@@ -57,7 +63,7 @@ public static class SimulationCharts
             bottomTitle = "MB/s";
             bottomPanel = "Delivered";
         }
-        bottom.SetProperty("yaxis", "y3");
+        bottom.SetProperty("yaxis", bottomAxis);
         traces.Add(bottom);
 
         var layout = Figure.Layout($"Simulation timeline: {result.EffectivePendingReads} reads of {result.Settings.TransferLength:N0} B, turnaround {result.Settings.Turnaround}",
@@ -67,6 +73,15 @@ public static class SimulationCharts
         layout.SetProperty("yaxis", Panel("reads", 0.72, 0.97, rangeToZero: true));
         layout.SetProperty("yaxis2", Panel("%", 0.37, 0.62, rangeToZero: true));
         layout.SetProperty("yaxis3", Panel(bottomTitle, 0.0, 0.27, rangeToZero: true));
+        if (bottomAxis == "y4")
+        {
+            var fifo = Figure.Axis("FIFO B");
+            fifo["overlaying"] = "y3";
+            fifo["side"] = "right";
+            fifo["rangemode"] = "tozero";
+            fifo["showgrid"] = false;
+            layout.SetProperty("yaxis4", fifo);
+        }
         layout.SetProperty("annotations", new[]
         {
             PanelName("Reads queued at the host (average per slice)", 0.97),

@@ -80,11 +80,13 @@ public static class KmdfCards
     {
         var names = comparison.Runs.Select(RunLabel).ToArray();
         var card = new ResultCard($"Side by side: {string.Join(" vs ", names)}")
-            .Verdict(string.Join(" ", comparison.Runs.Select((r, i) => $"{names[i]}: {(r.Run.IsClean ? "clean" : "leaks " + string.Join(", ", r.Run.Leaked.DefaultIfEmpty("nothing")) + ".")}".TrimEnd('.') + ".")));
-        for (var i = 0; i < names.Length; i++) card.Number(names[i], comparison.Runs[i].Scenario.Title);
-        var table = new ResultTable("Callbacks into the driver, and in which run each ran", ["Callback", .. names]);
+            .Verdict(string.Join(" ", comparison.Runs.Select((r, i) => $"{names[i]}: {(r.Run.IsClean ? CleanAsFarAsModelled(r.Run) : "leaks " + string.Join(", ", r.Run.Leaked.DefaultIfEmpty("nothing")) + ".")}".TrimEnd('.') + ".")));
+        // Run names are long and would break inside a narrow column: the columns get letters, keyed in the numbers above.
+        var columns = names.Select((_, i) => ((char)('A' + i)).ToString()).ToArray();
+        for (var i = 0; i < names.Length; i++) card.Number(columns[i], $"{names[i]}: {comparison.Runs[i].Scenario.Title}");
+        var table = new ResultTable("Callbacks into the driver, and in which run each ran", ["Callback", .. columns]);
         foreach (var (callback, ranIn) in comparison.Callbacks) table.Row([callback, .. ranIn.Select(ran => ran ? "ran" : "—")]);
-        var leaks = new ResultTable("How each run ended", ["", .. names]);
+        var leaks = new ResultTable("How each run ended", ["", .. columns]);
         leaks.Row(["leaked", .. comparison.Runs.Select(r => string.Join(", ", r.Run.Leaked.DefaultIfEmpty("nothing")))]);
         leaks.Row(["DriverEntry", .. comparison.Runs.Select(r => r.Run.Outcome.DriverEntryStatus?.ToString() ?? "not called")]);
         leaks.Row(["DriverUnload called", .. comparison.Runs.Select(r => DriverUnloadCalled(r.Run.Outcome))]);
@@ -170,6 +172,22 @@ public static class KmdfCards
         matrix.Cells.Where(IsRecommended).All(c => c.IsClean)
         && matrix.Cells.Where(c => !IsRecommended(c)).GroupBy(c => (c.Cleanup, c.Globals, c.Guard)).All(row => row.Any(c => !c.IsClean));
 
+    /// <summary>
+    /// The class or port driver whose own DriverUnload this run skipped (installed by its init routine, never called):
+    /// the simulator has no model of what that routine does, so "clean" cannot speak for it.
+    /// </summary>
+    public static ClassDriver? SkippedClassDriverUnload(RunResult run) =>
+        run.Outcome.DriverUnloadCalled
+            ? Enum.GetValues<ClassDriver>().Where(c => run.Trace.Any(e => e.Label == c.InitRoutine()) && !run.Outcome.DriverUnloadChain.Contains(c.UnloadRoutine()))
+                .Select(c => (ClassDriver?)c).FirstOrDefault()
+            : null;
+
+    /// <summary>"clean", or, when a class driver's own unload was skipped, clean only as far as the model can see.</summary>
+    private static string CleanAsFarAsModelled(RunResult run) =>
+        SkippedClassDriverUnload(run) is { } skipped
+            ? $"clean as far as the model can see ({skipped.UnloadRoutine()} never ran, and the model has no state for it)"
+            : "clean";
+
     public static string Verdict(RunResult run)
     {
         var o = run.Outcome;
@@ -185,6 +203,8 @@ public static class KmdfCards
         var headline = problems.Count == 0
             ? run.Diagnostics.Count == 0 ? "Clean: nothing leaks and nothing is freed twice or while in use." : $"No ledger findings, but {run.Diagnostics.Count} verifier diagnostic(s)."
             : "The driver " + Phrases(problems) + ".";
+        if (problems.Count == 0 && run.Diagnostics.Count == 0 && SkippedClassDriverUnload(run) is { } skipped)
+            headline = $"Clean as far as the model can see: nothing it models leaks, but {skipped.UnloadRoutine()} never ran, and what that routine would have done is not modelled.";
         if (problems.Count == 0 && run.Trace.Any(e => e.Label == "DriverUnloadIsNull"))
             headline = "Not unloadable: DriverObject->DriverUnload is NULL, so the unload request did nothing and everything the driver holds stays allocated.";
 

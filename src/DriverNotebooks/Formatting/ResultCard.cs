@@ -7,7 +7,7 @@ namespace DriverNotebooks.Formatting;
 /// optional notes and tables, then a chart. One builder renders it as HTML and as plain text, so the
 /// two never tell different facts. Every string is HTML-escaped here; callers pass raw text.
 /// </summary>
-public sealed class ResultCard(string title)
+public sealed partial class ResultCard(string title)
 {
     private readonly List<(string Label, string Value)> _numbers = [];
     private readonly List<string> _notes = [];
@@ -67,7 +67,7 @@ public sealed class ResultCard(string title)
         {
             html.Append("<table class=\"dn-numbers\"><tbody>");
             foreach (var (label, value) in _numbers)
-                html.Append(value.Length > WideValueCharacters ? "<tr class=\"dn-wide\">" : "<tr>").Append("<th scope=\"row\">").Append(Encode(label)).Append("</th><td>").Append(Encode(value)).Append("</td></tr>");
+                html.Append(IsWide(value) ? "<tr class=\"dn-wide\">" : "<tr>").Append("<th scope=\"row\">").Append(Encode(label)).Append("</th><td>").Append(Encode(value)).Append("</td></tr>");
             html.Append("</tbody></table>");
         }
         foreach (var note in _notes) html.Append("<p class=\"dn-note\">").Append(Encode(note)).Append("</p>");
@@ -103,11 +103,25 @@ public sealed class ResultCard(string title)
     /// <summary>A number whose value is longer than this is marked <c>dn-wide</c>: where numbers sit two to a line (printed handouts), it takes a line of its own.</summary>
     public const int WideValueCharacters = 30;
 
+    /// <summary>A value holding a word longer than this (an identifier such as STATUS_OBJECT_NAME_NOT_FOUND) is marked <c>dn-wide</c> too, so no identifier is split to fit half a line.</summary>
+    public const int WideWordCharacters = 20;
+
+    private static bool IsWide(string value) =>
+        value.Length > WideValueCharacters || value.Split(' ').Any(word => word.Length > WideWordCharacters);
+
     private static readonly System.Text.Encodings.Web.HtmlEncoder Encoder =
         System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
 
-    /// <summary>Escapes markup (&lt; &gt; &amp; and quotes) and leaves µ, ×, → and the like readable.</summary>
-    internal static string Encode(string text) => Encoder.Encode(text);
+    /// <summary>
+    /// Escapes markup (&lt; &gt; &amp; and quotes) and leaves µ, ×, → and the like readable. A name of three or more
+    /// hyphenated parts (a scenario such as ks-bda-unload-not-chained) is kept on one line: a browser would break it
+    /// after any hyphen, and half a name on each line reads as two names.
+    /// </summary>
+    internal static string Encode(string text) =>
+        HyphenatedName().Replace(Encoder.Encode(text), m => $"<span class=\"dn-name\">{m.Value}</span>");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\w-])[a-z0-9]+(?:-[a-z0-9]+){2,}(?![\w-])")]
+    private static partial System.Text.RegularExpressions.Regex HyphenatedName();
 
     /// <summary>
     /// The card's own small stylesheet, scoped to its classes, so a card reads the same in a handout,
@@ -119,7 +133,7 @@ public sealed class ResultCard(string title)
         ".dn-result .dn-note{margin:.3em 0;color:#57606a;font-size:.92em}.dn-result table{border-collapse:collapse;margin:.4em 0}" +
         ".dn-result th,.dn-result td{border:1px solid #d0d7de;padding:2px 8px;text-align:left;vertical-align:top;overflow-wrap:break-word;word-break:normal}" +
         ".dn-result .dn-numbers th{background:#f6f8fa;font-weight:600}.dn-result caption{text-align:left;font-weight:600;padding:.2em 0}" +
-        ".dn-result details summary{cursor:pointer;color:#57606a;margin:.3em 0}</style>";
+        ".dn-result details summary{cursor:pointer;color:#57606a;margin:.3em 0}.dn-name{white-space:nowrap}</style>";
 }
 
 /// <summary>A small table inside a <see cref="ResultCard"/>.</summary>
@@ -147,17 +161,26 @@ public sealed class ResultTable(string caption, params string[] columns)
         return html.ToString();
     }
 
+    /// <summary>
+    /// A column whose cells are all at most this long is marked <c>dn-short</c> when another column holds longer text:
+    /// a handout keeps the short ones on one line ("left on the system lookaside list") and lets the long one wrap.
+    /// </summary>
+    public const int ShortColumnCharacters = 36;
+
     internal void AppendHtml(StringBuilder html)
     {
+        var longest = Columns.Select((c, i) => Math.Max(c.Length, _rows.Count == 0 ? 0 : _rows.Max(r => r[i].Length))).ToArray();
+        var anyLong = longest.Any(l => l > ShortColumnCharacters);
+        string Open(string tag, int column) => anyLong && longest[column] <= ShortColumnCharacters ? $"<{tag} class=\"dn-short\">" : $"<{tag}>";
         html.Append("<table class=\"dn-table\">");
         if (Caption.Length > 0) html.Append("<caption>").Append(ResultCard.Encode(Caption)).Append("</caption>");
         html.Append("<thead><tr>");
-        foreach (var column in Columns) html.Append("<th>").Append(ResultCard.Encode(column)).Append("</th>");
+        for (var i = 0; i < Columns.Count; i++) html.Append(Open("th", i)).Append(ResultCard.Encode(Columns[i])).Append("</th>");
         html.Append("</tr></thead><tbody>");
         foreach (var row in _rows)
         {
             html.Append("<tr>");
-            foreach (var cell in row) html.Append("<td>").Append(ResultCard.Encode(cell)).Append("</td>");
+            for (var i = 0; i < row.Length; i++) html.Append(Open("td", i)).Append(ResultCard.Encode(row[i])).Append("</td>");
             html.Append("</tr>");
         }
         html.Append("</tbody></table>");

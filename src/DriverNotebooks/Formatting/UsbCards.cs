@@ -14,7 +14,7 @@ public static class UsbCards
             .Number("Bus allows", $"{Rate(r.BusLimitBytesPerSecond)} ({r.BusLimitDerivation})")
             .Number("Service period", $"{Quantities.FormatSeconds(r.ServicePeriodSeconds)} ({r.IntervalRule})")
             .Number("Bytes per service period", $"{r.BytesPerInterval:N0} B in {r.TransactionsPerInterval} transaction{(r.TransactionsPerInterval == 1 ? "" : "s")}")
-            .Number("Bus time of one transaction", $"{r.TransactionBusTimeNanoseconds:N0} ns (Linux usb_calc_bus_time); {r.SpecTransactionBusTimeNanoseconds:N0} ns (spec §5.11.3, {(r.Stuffing == BitStuffing.WorstCase ? "worst-case" : "no")} stuffing)")
+            .Number("Bus time of one transaction", $"{r.TransactionBusTimeNanoseconds:N0} ns (Linux usb_calc_bus_time); {r.SpecTransactionBusTimeNanoseconds:N0} ns (spec §5.11.3 formula, {(r.Stuffing == BitStuffing.WorstCase ? "worst-case" : "no")} stuffing{HostDelayAssumed(r.Endpoint.Speed)})")
             .Number("Policy", UsbNames.ToCliName(r.Policy));
         if (r.BulkRateBytesPerSecond is { } bulk) card.Number("Host bulk rate given", Rate(bulk));
         if (r.HostRate is { } host)
@@ -44,6 +44,14 @@ public static class UsbCards
         return card;
     }
 
+    /// <summary>The spec leaves Host_Delay to the implementation; the formula's figure uses Linux's guess, and says so.</summary>
+    private static string HostDelayAssumed(UsbSpeed speed) => speed switch
+    {
+        UsbSpeed.High => $", Host_Delay = {BusTime.HighSpeedHostDelayNanoseconds} ns assumed",
+        UsbSpeed.Full or UsbSpeed.Low => $", Host_Delay = {BusTime.HostDelayNanoseconds:N0} ns assumed",
+        _ => "",
+    };
+
     public static ResultCard Simulation(SimulationView view)
     {
         var s = view.Result;
@@ -67,6 +75,9 @@ public static class UsbCards
             .Number("Simulated", $"{s.SimulatedIntervals:N0} {slots} of {Quantities.FormatSeconds(s.ServicePeriodSeconds)}, seed {settings.Seed}")
             .Number("Throughput (simulated)", Rate(s.ThroughputBytesPerSecond))
             .Number("Throughput (analytic)", Rate(s.AnalyticBytesPerSecond))
+            // What the analytic figure is made of, so a reader can redo it: N·L every (k + E[s]) intervals, E[s] the mean of ceil(T/P) as sampled.
+            .Number("Lost intervals per read (analytic)",
+                $"E[⌈T / {Quantities.FormatSeconds(s.ServicePeriodSeconds)}⌉] = {s.MeanLostIntervalsPerRequest.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)}, the mean over the sampled turnarounds")
             .Number(s.Ceiling == SimulationCeiling.HostRate ? "Host allows" : "Bus allows", Rate(s.BusLimitBytesPerSecond))
             .Number(settings.Device is null ? "Intervals busy / idle" : "Intervals busy / idle / device had no packet",
                 (settings.Device is null ? $"{s.BusyIntervals:N0} / {s.IdleIntervals:N0}" : $"{s.BusyIntervals:N0} / {s.IdleIntervals:N0} / {s.StarvedIntervals:N0}")

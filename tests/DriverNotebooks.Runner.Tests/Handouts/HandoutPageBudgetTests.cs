@@ -44,9 +44,13 @@ public sealed partial class HandoutPageBudgetTests
         Assert.True(problems.Count == 0, string.Join("; ", problems));
     }
 
-    private sealed record Handout(string Name, int Pages, IReadOnlyList<string> ThinPages, double MedianWordHeightPoints);
+    /// <param name="Source">The notebook's text (.dib).</param>
+    /// <param name="Html">The handout's HTML, as written beside the PDF.</param>
+    /// <param name="PagesText">Each page's text as <c>pdftotext -layout</c> lays it out.</param>
+    private sealed record Handout(string Name, int Pages, IReadOnlyList<string> ThinPages, double MedianWordHeightPoints,
+        string Source, string Html, IReadOnlyList<string> PagesText);
 
-    // The handouts are rendered and printed once for all three tests (about a minute of Chromium).
+    // The handouts are rendered and printed once for all the tests of this class (about a minute of Chromium).
     private static readonly Lazy<Task<IReadOnlyList<Handout>>> Measured = new(MeasureAll);
 
     private static Task<IReadOnlyList<Handout>> Measure() => Measured.Value;
@@ -74,7 +78,9 @@ public sealed partial class HandoutPageBudgetTests
                 if (!sections.Any(s => next.StartsWith(s, StringComparison.Ordinal)))
                     thin.Add($"{name}: page {page + 1} is {fills[page]:P0} full and the next page starts with \"{next}\"");
             }
-            handouts.Add(new Handout(name, fills.Count, thin, MedianWordHeight(pdftotext, pdf)));
+            var html = File.ReadAllText(result.Written.Single(w => w.EndsWith(".html", StringComparison.Ordinal)));
+            var pagesText = Enumerable.Range(1, fills.Count).Select(page => LayoutText(pdftotext, pdf, page)).ToList();
+            handouts.Add(new Handout(name, fills.Count, thin, MedianWordHeight(pdftotext, pdf), File.ReadAllText(path), html, pagesText));
         }
         return handouts;
     }
@@ -136,10 +142,14 @@ public sealed partial class HandoutPageBudgetTests
         return heights[heights.Count / 2];
     }
 
-    private static string FirstLine(string pdftotext, string pdf, int page)
+    private static string FirstLine(string pdftotext, string pdf, int page) =>
+        Normalize(LayoutText(pdftotext, pdf, page).Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "");
+
+    private static string LayoutText(string pdftotext, string pdf, int page)
     {
         var run = ExternalProcess.Run(pdftotext, ["-f", page.ToString(), "-l", page.ToString(), "-layout", pdf, "-"]);
-        return Normalize(run.Output.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        return run.Output;
     }
 
     private static string Normalize(string text) => Regex.Replace(text.Replace("`", "", StringComparison.Ordinal), @"\s+", " ").Trim();

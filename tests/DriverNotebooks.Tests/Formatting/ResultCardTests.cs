@@ -49,4 +49,33 @@ public class ResultCardTests
     [Fact]
     public void A_table_row_with_the_wrong_number_of_cells_is_a_programming_error() =>
         Assert.Throws<ArgumentException>(() => new ResultTable("t", "a", "b").Row("only one"));
+
+    [Fact]
+    public void A_value_holding_an_identifier_too_long_for_half_a_line_takes_a_line_of_its_own()
+    {
+        var html = new ResultCard("t").Number("DriverEntry", "STATUS_OBJECT_NAME_NOT_FOUND").Number("Image unloaded", "yes").ToHtml();
+
+        Assert.Contains("<tr class=\"dn-wide\"><th scope=\"row\">DriverEntry</th>", html);
+        Assert.Contains("<tr><th scope=\"row\">Image unloaded</th>", html);
+    }
+
+    [Fact]
+    public void A_name_of_three_hyphenated_parts_is_kept_on_one_line_and_its_text_unchanged()
+    {
+        var card = new ResultCard("t").Verdict("ks-bda-unload-not-chained: clean; a low-cost step stays breakable.");
+
+        Assert.Contains("<span class=\"dn-name\">ks-bda-unload-not-chained</span>: clean; a low-cost step", card.ToHtml());
+        Assert.Contains("ks-bda-unload-not-chained: clean;", card.ToText());
+    }
+
+    [Fact]
+    public void Beside_a_prose_column_the_short_columns_are_marked_to_stay_on_one_line()
+    {
+        var detail = new string('x', ResultTable.ShortColumnCharacters + 1);
+        var html = new ResultTable("Ledger", "Finding", "Detail").Row("left on the system lookaside list", detail).ToHtml();
+        var alone = new ResultTable("Short", "Finding", "Kind").Row("leaked", "Pool").ToHtml();
+
+        Assert.Contains("<td class=\"dn-short\">left on the system lookaside list</td><td>" + detail + "</td>", html);
+        Assert.DoesNotContain("dn-short", alone);
+    }
 }

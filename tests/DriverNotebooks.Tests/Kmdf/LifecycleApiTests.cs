@@ -77,4 +77,28 @@ public class LifecycleApiTests
         Assert.False(failing.Run.Outcome.DriverEntryStatus!.Value.IsSuccess);
         Assert.Contains("WDFDRIVER.EvtCleanupCallback", failing.Run.CallbackLabels);
     }
+
+    [Fact]
+    public void A_run_that_skips_the_class_drivers_own_unload_is_clean_only_as_far_as_the_model_can_see()
+    {
+        var notChained = LifecycleSimulator.Run(BuiltInScenarios.Get("ks-bda-unload-not-chained"));
+        var chained = LifecycleSimulator.Run(BuiltInScenarios.Get("ks-bda-unload-chained"));
+
+        Assert.True(notChained.IsClean);
+        Assert.Equal(ClassDriver.Ks, DriverNotebooks.Formatting.KmdfCards.SkippedClassDriverUnload(notChained));
+        Assert.StartsWith("Clean as far as the model can see", DriverNotebooks.Formatting.KmdfCards.Verdict(notChained));
+        Assert.Contains("KS DriverUnload never ran", DriverNotebooks.Formatting.KmdfCards.Verdict(notChained));
+        Assert.Null(DriverNotebooks.Formatting.KmdfCards.SkippedClassDriverUnload(chained));
+        Assert.StartsWith("Clean: nothing leaks", DriverNotebooks.Formatting.KmdfCards.Verdict(chained));
+    }
+
+    [Fact]
+    public void A_comparison_names_its_runs_by_letter_in_the_tables_and_keys_each_letter_to_the_run()
+    {
+        var text = DriverNotebooks.Formatting.KmdfCards.Comparison(Lifecycle.Compare("ks-bda-unload-chained", "ks-bda-unload-not-chained")).ToText();
+
+        Assert.Contains("A  ks-bda-unload-chained: ", text);
+        Assert.Contains("B  ks-bda-unload-not-chained: ", text);
+        Assert.Contains("ks-bda-unload-not-chained: clean as far as the model can see (KS DriverUnload never ran", text);
+    }
 }

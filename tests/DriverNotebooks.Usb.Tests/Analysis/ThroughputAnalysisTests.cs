@@ -62,13 +62,16 @@ public sealed class ThroughputAnalysisTests
     }
 
     [Fact]
-    public void A_short_request_on_a_high_bandwidth_endpoint_is_pipeline_limited_and_asks_for_whole_intervals()
+    public void A_short_request_on_a_high_bandwidth_endpoint_is_transfer_length_limited_and_asks_for_whole_intervals_not_more_reads()
     {
         var endpoint = ThreadScenario.Endpoint with { Mult = 3 };
         var report = ThroughputAnalysis.Analyze(endpoint, new PipelineSettings(10, 1024, Duration.Zero));
         Assert.Equal(LimitedBy.Pipeline, report.LimitedBy);
         Assert.Equal(8_192_000, report.ThroughputBytesPerSecond, 6);
+        Assert.StartsWith("Transfer-length-limited at 8.192 MB/s", report.Verdict.Text);
+        Assert.Contains("more pending reads would not lift it", report.Verdict.Text);
         Assert.Contains("transfers of 3072 B or a multiple", report.Verdict.Text);
+        Assert.Equal([Remedy.LongerTransfers], report.Verdict.Remedies);
     }
 
     [Fact]

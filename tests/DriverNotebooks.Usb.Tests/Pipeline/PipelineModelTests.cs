@@ -72,6 +72,7 @@ public sealed class PipelineModelTests
 
         Assert.Equal(1000 * 8000, report.ThroughputBytesPerSecond, 6);
         Assert.Equal(LimitedBy.Pipeline, report.LimitedBy);
+        Assert.StartsWith("Short-packet-limited at 8 MB/s", report.Verdict.Text, StringComparison.Ordinal);
         Assert.Contains("ends each 3072 B read after 1000 B with a short packet", report.Verdict.Text, StringComparison.Ordinal);
         Assert.Equal(Remedy.FullDeviceTransfers, report.Verdict.Remedies[0]);
     }
