@@ -15,7 +15,7 @@ public static class CaptureCards
         card.Verdict(charted is null
             ? $"No transfer paired submit to completion in {r.Records:N0} records{FilterText(r.Filter)}."
             : $"{charted.DeviceName} endpoint {charted.EndpointName} ({Kind(charted)}) moved {charted.Bytes:N0} B in {charted.Transfers:N0} transfers: "
-              + $"{Rate(charted.ThroughputBytesPerSecond)} over {Seconds(charted.SpanSeconds)}, {Rate(charted.SteadyThroughputBytesPerSecond)} while requests were in flight; "
+              + $"{Rate(charted.ThroughputBytesPerSecond)} over {Seconds(charted.SpanSeconds)}, {Rate(charted.SteadyThroughputBytesPerSecond)} in steady state, {Rate(charted.BusyThroughputBytesPerSecond)} while requests were in flight; "
               + $"at most {charted.InFlight.Max} in flight (median {charted.InFlight.Median}).");
         card.Number("Capture", $"{r.Format}, link type {string.Join(", ", r.LinkTypes.Select(LinkTypes.Describe))}; {r.Records:N0} records over {Seconds(r.CaptureSeconds)}{FilterText(r.Filter)}");
         if (charted is not null)

@@ -39,6 +39,7 @@ public static class CaptureJson
         double LastCompletionSeconds,
         double ThroughputBytesPerSecond,
         double SteadyThroughputBytesPerSecond,
+        double BusyThroughputBytesPerSecond,
         double BusyFraction,
         InFlightJson InFlight,
         DistributionJson Latency,
@@ -78,7 +79,7 @@ public static class CaptureJson
     private static EndpointJson Endpoint(EndpointMeasurement e) => new(
         e.DeviceName, e.EndpointName, e.Direction == DriverNotebooks.Usb.TransferDirection.In ? "in" : "out", e.TransferType?.ToString().ToLowerInvariant(),
         e.Transfers, e.Bytes, e.ShortTransfers, e.SubmitErrors, e.UnmatchedCompletions, e.StillInFlight,
-        e.FirstSubmitSeconds, e.LastCompletionSeconds, e.ThroughputBytesPerSecond, e.SteadyThroughputBytesPerSecond, e.BusyFraction,
+        e.FirstSubmitSeconds, e.LastCompletionSeconds, e.ThroughputBytesPerSecond, e.SteadyThroughputBytesPerSecond, e.BusyThroughputBytesPerSecond, e.BusyFraction,
         new InFlightJson(e.InFlight.Max, e.InFlight.Median, e.InFlight.Mean),
         Distribution(e.Latency), Distribution(e.Turnaround), Distribution(e.CompletionInterval),
         new IdleGapsJson(e.IdleGaps.Count, e.IdleGaps.TotalSeconds, e.IdleGaps.LongestSeconds),
