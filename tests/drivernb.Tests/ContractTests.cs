@@ -54,6 +54,9 @@ public sealed class ContractTests
         ("scenario missing", "kmdf faults"),
         ("unknown fallible step", "kmdf --scenario cleanup-in-evtdriverunload --fail NoSuchStep"),
         ("malformed status", "kmdf --scenario cleanup-in-evtdriverunload --fail WdfDriverCreate --status STATUS_NOT_A_STATUS"),
+        ("capture file missing", "usb capture /nonexistent/capture.pcapng"),
+        ("malformed device address", "usb capture /nonexistent/capture.pcapng --device 1-5"),
+        ("malformed endpoint address", "usb capture /nonexistent/capture.pcapng --endpoint 0x31"),
         ("notebook path missing", "render /nonexistent/notebook.dib"),
         ("malformed duration", "render /nonexistent/notebook.dib --timeout forever"),
         ("connection file missing", "kernel --connection-file /nonexistent/kernel.json"),
@@ -85,6 +88,7 @@ public sealed class ContractTests
         { "kmdf", "kmdf --scenario globals-after-wdfdrivercreate --fail WdfDriverCreate --json" },
         { "kmdf-faults", "kmdf faults --scenario cleanup-in-evtdriverunload --json" },
         { "kmdf-patterns", "kmdf patterns --json" },
+        { "usb-capture", $"usb capture {Repository.PathOf("tests", "DriverNotebooks.Usb.Tests", "Captures", "TestData", "usbmon-tools_test1.pcapng")} --json" },
     };
 
     [Theory]

@@ -122,6 +122,7 @@ internal sealed class EndpointAccumulator(int bus, int device, byte endpoint)
             _firstSubmit >= 0 ? _firstSubmit / 1e9 : 0,
             _lastCompletion >= 0 ? _lastCompletion / 1e9 : 0,
             span > 0 ? _bytes / (span / 1e9) : 0,
+            _lastCompletion > _firstCompletion ? _bytesAfterFirstCompletion / ((_lastCompletion - _firstCompletion) / 1e9) : 0,
             _busyAfterFirstCompletion > 0 ? _bytesAfterFirstCompletion / (_busyAfterFirstCompletion / 1e9) : 0,
             span > 0 ? Math.Min(1, busy / (double)span) : 0,
             new InFlightSummary(_maxLevel, median, total > 0 ? weighted / (double)total : 0),

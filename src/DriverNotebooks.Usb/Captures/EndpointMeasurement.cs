@@ -32,7 +32,8 @@ public sealed record LengthCount(long Bytes, long Count);
 /// <param name="FirstSubmitSeconds">First paired submit, seconds from the capture's first record.</param>
 /// <param name="LastCompletionSeconds">Last paired completion.</param>
 /// <param name="ThroughputBytesPerSecond">Whole: <see cref="Bytes"/> over first submit to last completion.</param>
-/// <param name="SteadyThroughputBytesPerSecond">Steady state: bytes completed after the first completion, over the time after the first completion during which at least one request was in flight (leaves out the start-up latency and idle pauses).</param>
+/// <param name="SteadyThroughputBytesPerSecond">Steady state: bytes completed after the first completion, over first to last completion (leaves out the start-up latency of the first transfer).</param>
+/// <param name="BusyThroughputBytesPerSecond">While busy: the same bytes over the time after the first completion during which at least one request was in flight (leaves out idle gaps as well: what the bus and device delivered while a request waited).</param>
 /// <param name="BusyFraction">Share of the active span with at least one request in flight.</param>
 /// <param name="InFlight">Requests in flight.</param>
 /// <param name="Latency">Submit to completion of each transfer.</param>
@@ -57,6 +58,7 @@ public sealed record EndpointMeasurement(
     double LastCompletionSeconds,
     double ThroughputBytesPerSecond,
     double SteadyThroughputBytesPerSecond,
+    double BusyThroughputBytesPerSecond,
     double BusyFraction,
     InFlightSummary InFlight,
     DurationSummary Latency,
