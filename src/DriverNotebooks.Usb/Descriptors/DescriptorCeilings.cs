@@ -29,16 +29,18 @@ public static class DescriptorCeilings
                     var periodic = ceilings.Where(c => c.Device == device && c.Configuration == configuration.Value && ReferenceEquals(c.Interface, setting)
                                                        && EndpointRules.IsPeriodic(c.Endpoint.Type)).ToList();
                     reservations.Add(new AlternateSettingReservation(device, configuration.Value, setting.Number, setting.AlternateSetting, periodic.Count,
-                        periodic.Where(c => c.Limit is not null).Sum(c => c.Limit!.BytesPerSecond), periodic.Count(c => c.Limit is null)));
+                        periodic.Where(c => c.Limit is not null).Sum(c => c.Limit!.BytesPerSecond), periodic.Count(c => c.Problem is not null)));
                 }
             }
         }
         return new DescriptorReport(dump, options, ceilings, reservations);
     }
 
-    /// <summary>The ceiling of one endpoint of <paramref name="device"/>.</summary>
+    /// <summary>The ceiling of one endpoint of <paramref name="device"/>; an endpoint with max packet 0 gets neither a ceiling nor a problem.</summary>
     public static EndpointCeiling Ceiling(DumpedDevice device, int configuration, DumpedInterface setting, DumpedEndpoint endpoint, AnalysisOptions options)
     {
+        // A zero max packet reserves nothing: what the default setting of an isochronous interface must do (USB 2.0 §5.6.3).
+        if (endpoint.MaxPacketSize == 0) return new EndpointCeiling(device, configuration, setting, endpoint, null, null, null);
         try
         {
             var validated = EndpointValidator.Validate(endpoint.ToDescriptor(device.Speed.Speed), null, options).Endpoint;

@@ -134,8 +134,8 @@ public sealed class RealDumpTests
         Assert.Equal((UsbSpeed.Full, true), (device.Speed.Speed, device.Speed.Stated));
         var voice = report.AlternateSettings.Where(a => a.Interface == 1).ToList();
         Assert.Equal(7, voice.Count);
-        // Alt 0 has zero-size packets: no bandwidth, and the model does not take a zero max packet.
-        Assert.Equal((0.0, 2), (voice[0].BytesPerSecond, voice[0].Rejected));
+        // Alt 0 has zero-size packets: it reserves nothing, as the default setting of an isochronous interface must.
+        Assert.Equal((0.0, 2, 0), (voice[0].BytesPerSecond, voice[0].PeriodicEndpoints, voice[0].Rejected));
         // Ivl=1ms at full speed isochronous is bInterval 1; 63 B each way every frame.
         Assert.Equal(2 * 63_000, voice[6].BytesPerSecond, 6);
         Assert.Equal(1, Ceiling(report, "8087:0038", 0x83, alt: 6).Endpoint.BInterval);
