@@ -5,7 +5,7 @@ namespace DriverNotebooks.Usb;
 /// <summary>
 /// Reads raw descriptors: the Linux sysfs <c>descriptors</c> file (an 18-byte device descriptor, then each configuration
 /// with everything its wTotalLength covers), or configuration descriptors alone as a GET_DESCRIPTOR(CONFIGURATION) response
-/// carries them. Errors name the byte offset. USB 2.0 §9.6, USB 3.2 §9.6.7–9.6.8.
+/// carries them. Errors name the byte offset. USB 2.0 §9.6 [S28a], USB 3.2 §9.6.7–9.6.8 [S28b], sysfs layout [S28e].
 /// </summary>
 public static class DescriptorBlobReader
 {

@@ -7,7 +7,7 @@ namespace DriverNotebooks.Usb;
 /// or its <c>Device Descriptor:</c> heading. Descriptor headings select what the indented <c>name value</c> fields
 /// describe; class-specific descriptors, hub, BOS, qualifier and status blocks are skipped. The SuperSpeed companion
 /// appears either as its own heading (newer usbutils) or as <c>bMaxBurst</c>, <c>MaxStreams</c> and <c>Mult</c> lines
-/// inside the endpoint (older usbutils, which print the isochronous Mult field as bmAttributes bits 1..0).
+/// inside the endpoint (older usbutils, which print the isochronous Mult field as bmAttributes bits 1..0) [S28d].
 /// </summary>
 internal static partial class LsusbTextReader
 {

@@ -5,10 +5,10 @@ namespace DriverNotebooks.Usb;
 /// SuperSpeed companion descriptors, bMaxPacketSize0 and packet sizes, saying which evidence decided.
 /// </summary>
 /// <remarks>
-/// Evidence, strongest first: a SuperSpeed endpoint companion (sent only by a device running at SuperSpeed; USB 3.2 §9.6.7);
+/// Evidence, strongest first: a SuperSpeed endpoint companion (sent only by a device running at SuperSpeed; USB 3.2 §9.6.7 [S28b]);
 /// bMaxPacketSize0 9 with bcdUSB 3.x (2^9 = 512, SuperSpeed only; §9.6.1); wMaxPacketSize bits 12..11 non-zero or a
 /// periodic packet over 1023 bytes, or a bulk packet of 512 bytes (high speed only; USB 2.0 §5.6.3, §5.7.3, §5.8.3,
-/// §9.6.6); a bulk packet of at most 64 bytes with bcdUSB 2.x (high-speed bulk must be 512, §5.8.3), so full speed.
+/// §9.6.6 [S28a], [S1d]); a bulk packet of at most 64 bytes with bcdUSB 2.x (high-speed bulk must be 512, §5.8.3), so full speed.
 /// Without evidence: bcdUSB below 2.00 means full speed, otherwise high speed, each said to be assumed.
 /// </remarks>
 internal static class SpeedInference

@@ -4,7 +4,7 @@ namespace DriverNotebooks.Usb;
 
 /// <summary>
 /// Reads <c>usb-devices</c> and <c>/sys/kernel/debug/usb/devices</c> text (Linux drivers/usb/core/devices.c): a <c>T:</c>
-/// line per device with <c>Spd=</c>, then <c>D:</c>, <c>P:</c>, <c>S:</c>, <c>C:</c>, <c>I:</c> and <c>E:</c> lines. The
+/// line per device with <c>Spd=</c> [S28c], then <c>D:</c>, <c>P:</c>, <c>S:</c>, <c>C:</c>, <c>I:</c> and <c>E:</c> lines. The
 /// speed is stated; bInterval is recovered from the printed period (<c>Ivl=125us</c>); at high speed the kernel file prints
 /// max packet × transactions per microframe, which is split back into the two. The format carries no SuperSpeed companion.
 /// </summary>

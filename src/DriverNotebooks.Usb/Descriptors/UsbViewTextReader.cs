@@ -6,7 +6,8 @@ namespace DriverNotebooks.Usb;
 /// Reads Windows USBView text reports and USB Device Tree Viewer reports: descriptor headings
 /// (<c>===>Endpoint Descriptor&lt;===</c>, <c>----- Endpoint Descriptor -----</c>, <c>Endpoint Descriptor:</c>) followed by
 /// <c>bField : 0xNN</c> lines (or <c>0xNN  bField</c> lines). The stated speed comes from the "Device Bus Speed" line.
-/// Descriptors of the Other Speed Configuration are skipped: they describe the device at the speed it is not running at.
+/// Descriptors of the Other Speed Configuration are skipped: they describe the device at the speed it is not running at;
+/// so are the endpoint descriptors USBView lists under "Open Pipes" before the configuration, which repeat its own.
 /// </summary>
 internal static partial class UsbViewTextReader
 {
@@ -96,11 +97,12 @@ internal static partial class UsbViewTextReader
                 device.Configurations.Add(new ConfigurationBuilder(0));
                 return Section.Configuration;
             case "Interface Descriptor" when !otherSpeed:
-                var configuration = device?.CurrentConfiguration ?? throw new DescriptorDumpException(source, where, "interface descriptor outside a configuration");
+                if (device?.CurrentConfiguration is not { } configuration) return Section.Other;
                 configuration.Interfaces.Add(new InterfaceBuilder());
                 return Section.Interface;
+            // USBView lists the open pipes' endpoint descriptors before the configuration: those repeat the configuration's.
             case "Endpoint Descriptor" when !otherSpeed:
-                var owner = device?.CurrentInterface ?? throw new DescriptorDumpException(source, where, "endpoint descriptor outside an interface");
+                if (device?.CurrentInterface is not { } owner) return Section.Other;
                 owner.Endpoints.Add(new EndpointBuilder(where));
                 return Section.Endpoint;
             case "SuperSpeed Endpoint Companion Descriptor" or "SuperSpeed Endpoint Companion" when !otherSpeed:
