@@ -57,6 +57,7 @@ internal static class ResultFormatters
         RegisterCard<SweepResult>(r => UsbCards.Sweep(new SweepView(r)), r => SweepChart.Create(new SweepView(r)));
         RegisterCard<AdmissionResult>(UsbCards.Admission, AdmissionChart.Create);
         RegisterCard<CaptureView>(CaptureCards.Capture, CaptureCharts.Create);
+        RegisterCard<DescriptorReport>(UsbCards.Descriptors, (Func<DescriptorReport, GenericChart>?)null);
 
         RegisterTable();
 

@@ -17,7 +17,9 @@ public class DirectiveBridgeTests
     {
         var expected = MagicCommands.All.Select(c =>
             c.Definition.MagicName + " " + string.Join(" ",
-                c.Definition.Options.Select(o => $"{o.Name}|{o.IsFlag}|{string.Join(',', o.AllowedValues)}").Append("--help|True|")));
+                c.Definition.Options.Select(o => $"{o.Name}|{o.IsFlag}|{string.Join(',', o.AllowedValues)}")
+                    .Concat(c.Definition.Arguments.Select(a => $"--{a.Name.ToLowerInvariant()}|False|"))
+                    .Append("--help|True|")));
 
         var declared = DirectiveBridge.Directives.Select(d =>
             d.Name + " " + string.Join(" ", d.Parameters.Select(p => $"{p.Name}|{p.Flag}|{string.Join(',', p.AllowedValues)}")));

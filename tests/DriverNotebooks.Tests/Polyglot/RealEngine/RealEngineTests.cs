@@ -84,6 +84,36 @@ public class RealEngineTests(RealEngineFixture engine)
         Assert.True(next.Succeeded, next.ToString());
     }
 
+    private static string Dump(string name) => Repository.PathOf("tests", "DriverNotebooks.Usb.Tests", "TestData", "Descriptors", name);
+
+    [SkippableFact]
+    public void A_descriptor_file_given_as_the_directives_positional_argument_shows_its_card()
+    {
+        var cell = engine.Session.Submit($"#!usb-descriptors \"{Dump("espressif__esp-usb__logitech_c270.usbtreeview.txt")}\"");
+
+        Assert.True(cell.Succeeded, cell.ToString());
+        Assert.Contains("USB descriptors: espressif__esp-usb__logitech_c270.usbtreeview.txt", cell.Outputs.Single()["text/plain"]);
+        Assert.Contains("24.48 MB/s", cell.Outputs.Single()["text/plain"]);
+    }
+
+    [SkippableFact]
+    public void An_endpoint_taken_from_a_descriptor_file_runs_the_throughput_analysis()
+    {
+        var cell = engine.Session.Submit($"#!usb-throughput --from \"{Dump("cyrozap__geniatech-tv-tuner-re__MyGica-A681B-descriptor.txt")}\" --endpoint 0x81 --json");
+
+        Assert.True(cell.Succeeded, cell.ToString());
+        Assert.Contains("\"maxPacket\": 512", cell.Outputs.Single()["text/plain"]);
+    }
+
+    [SkippableFact]
+    public void A_malformed_descriptor_file_fails_the_cell_with_one_line()
+    {
+        var cell = engine.Session.Submit("#!usb-descriptors /nonexistent/lsusb.txt");
+
+        Assert.False(cell.Succeeded, cell.ToString());
+        Assert.Equal("#!usb-descriptors: /nonexistent/lsusb.txt: no such file", cell.FailureMessage!.Trim());
+    }
+
     [SkippableFact]
     public void A_repeatable_option_keeps_every_value_it_was_given()
     {
