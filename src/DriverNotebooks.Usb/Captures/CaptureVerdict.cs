@@ -15,7 +15,10 @@ namespace DriverNotebooks.Usb.Captures;
 /// <param name="PendingReads">N: the most requests the capture had in flight at once.</param>
 /// <param name="TransferLength">L: bytes per transfer as measured (the mean, rounded up to whole packets).</param>
 /// <param name="Turnaround">The measured turnaround as a distribution; null when none was measured.</param>
-/// <param name="ModelBytesPerSecond">The analytic model at N, L and the measured turnaround: min(ceiling, pipeline).</param>
+/// <param name="ServiceRateBytesPerSecond">Bulk: the rate the model serves requests at, the one the capture's transfers moved at
+/// while a request was in flight (<see cref="EndpointMeasurement.BusyThroughputBytesPerSecond"/>, at most the spec's ceiling);
+/// null for periodic endpoints, which the descriptor's service interval serves.</param>
+/// <param name="ModelBytesPerSecond">The analytic model at N, L and the measured turnaround: min(service rate, pipeline).</param>
 /// <param name="ModelLimitedBy">Which binds in the model.</param>
 /// <param name="SimulatedBytesPerSecond">The simulation at the same point (one seed).</param>
 /// <param name="ModelDeviation">(model − measured) / measured; null without a model.</param>
@@ -31,6 +34,7 @@ public sealed record CaptureVerdict(
     int PendingReads,
     long TransferLength,
     TurnaroundDistribution? Turnaround,
+    double? ServiceRateBytesPerSecond,
     double? ModelBytesPerSecond,
     LimitedBy? ModelLimitedBy,
     double? SimulatedBytesPerSecond,
@@ -99,18 +103,26 @@ public sealed record CaptureVerdict(
             $"a request in flight {m.BusyFraction:P0} of the time",
         };
 
-        // The model and the simulation at the measured operating point.
-        SimulationSettings? point = null;
+        // The model and the simulation at the measured operating point. A bulk endpoint is served at the rate this capture's
+        // transfers moved while one was in flight (never above the spec's ceiling): what this host and device delivered.
+        SimulationSettings? specPoint = null, point = null;
         SimulationResult? simulated = null;
+        double? serviceRate = null;
         if (m.Transfers >= MinTransfers && SimulationPlan.Simulates(endpoint.Type))
         {
-            point = new SimulationSettings(endpoint, n, length, turnaround ?? TurnaroundDistribution.Fixed(Duration.Zero))
+            specPoint = new SimulationSettings(endpoint, n, length, turnaround ?? TurnaroundDistribution.Fixed(Duration.Zero))
             {
                 Queue = RequestQueue.Generic,
                 Options = options,
                 Seed = seed,
                 SimulatedTime = Duration.FromSeconds(Math.Clamp(m.SpanSeconds, 0.05, 10)),
             };
+            point = specPoint;
+            if (!EndpointRules.IsPeriodic(endpoint.Type) && m.BusyThroughputBytesPerSecond > 0)
+            {
+                serviceRate = Math.Min(m.BusyThroughputBytesPerSecond, analysis.BusLimitBytesPerSecond);
+                point = specPoint with { Options = options with { BulkCeiling = BulkCeiling.Spec, BulkRateBytesPerSecond = serviceRate } };
+            }
             try
             {
                 simulated = ReaderSimulation.Run(point);
@@ -118,16 +130,19 @@ public sealed record CaptureVerdict(
             catch (UsbInputException e)
             {
                 notes.Add($"the model could not be run at the measured point: {e.Message}");
-                point = null;
+                point = specPoint = null;
             }
         }
         var model = simulated?.AnalyticBytesPerSecond;
+        var pointCeiling = simulated?.BusLimitBytesPerSecond ?? ceiling;
         double? deviation = model is { } mo && measured > 0 ? (mo - measured) / measured : null;
+        var specModel = specPoint is null ? null : Predict(specPoint);
 
         MeasuredLimit verdict;
         string why;
         var whatIfs = new List<CaptureWhatIf>();
-        var serviceSeconds = simulated is { } sr ? (sr.IntervalsPerRequest + 1) * sr.ServicePeriodSeconds : 0;
+        // The bus time one request needs at the spec's (or the named host's) rate, plus one service interval of waiting.
+        var serviceSeconds = specPoint is null ? 0 : ServiceSeconds(specPoint);
         var steadyCadence = m.CompletionInterval.P50Seconds > 0 && m.CompletionInterval.P90Seconds <= SteadyCadenceFactor * m.CompletionInterval.P50Seconds;
 
         if (m.Transfers < MinTransfers)
@@ -151,23 +166,23 @@ public sealed record CaptureVerdict(
             verdict = MeasuredLimit.Application;
             why = $"one request at a time, completing every {Seconds(m.CompletionInterval.P50Seconds)} (p90 {Seconds(m.CompletionInterval.P90Seconds)}), "
                   + $"with {Seconds(m.Turnaround.P50Seconds)} between a completion and the next submit against {Seconds(m.Latency.P50Seconds)} in flight: a polling loop, not a reader";
-            if (point is not null) AddPendingLevers(point, n, ceiling, whatIfs);
+            if (point is not null) AddPendingLevers(point, n, pointCeiling, whatIfs);
             if (whatIfs.Count > 0) why += $"; keeping reads pending would lift it ({whatIfs[^1].Lever}: {Rate(whatIfs[^1].PredictedBytesPerSecond)})";
         }
         else if (model is { } predicted && measured >= ExplainedShare * predicted && simulated!.AnalyticLimitedBy == Usb.LimitedBy.Pipeline)
         {
             verdict = MeasuredLimit.Pipeline;
-            AddPendingLevers(point!, n, ceiling, whatIfs);
-            AddLengthLevers(point!, length, ceiling, whatIfs);
-            why = $"{n} request(s) in flight with a median turnaround of {Seconds(m.Turnaround.P50Seconds)} leave the bus idle between completions; "
-                  + $"the model at N = {n}, L = {length:N0} B predicts {Rate(predicted)} ({Signed(deviation!.Value)} against the measurement)"
-                  + Levers(whatIfs, ceiling);
+            AddPendingLevers(point!, n, pointCeiling, whatIfs);
+            AddLengthLevers(point!, length, pointCeiling, whatIfs);
+            why = $"{n} request(s) in flight with a median turnaround of {Seconds(m.Turnaround.P50Seconds)} (mean {Seconds(m.Turnaround.MeanSeconds)}) leave the bus idle between completions; "
+                  + $"the model at N = {n}, L = {length:N0} B{(serviceRate is { } b ? $", served at the {Rate(b)} the capture's transfers moved at" : "")} predicts {Rate(predicted)} ({Signed(deviation!.Value)} against the measurement)"
+                  + Levers(whatIfs, pointCeiling);
         }
-        else if (model is { } p2 && measured < ExplainedShare * p2 && m.Latency.P50Seconds > DeviceWaitFactor * serviceSeconds)
+        else if (specModel is { } p2 && measured < ExplainedShare * p2.Rate && m.Latency.P50Seconds > DeviceWaitFactor * serviceSeconds)
         {
             verdict = MeasuredLimit.Device;
             why = $"requests stayed in flight {Seconds(m.Latency.P50Seconds)} (median) where the bus needs {Seconds(serviceSeconds)} to serve one, and {Rate(measured)} is "
-                  + $"well under the {Rate(p2)} the model allows at N = {n}: the device had no data; more pending reads or longer transfers would not help";
+                  + $"well under the {Rate(p2.Rate)} the model allows at N = {n}: the device had no data; more pending reads or longer transfers would not help";
         }
         else
         {
@@ -186,7 +201,7 @@ public sealed record CaptureVerdict(
             _ => "Undetermined",
         };
         return new CaptureVerdict(verdict, $"{label} ({m.DeviceName} {m.EndpointName}): {why}.", evidence, measured, ceiling, hostRate, n, length, turnaround,
-            model, simulated?.AnalyticLimitedBy, simulated?.ThroughputBytesPerSecond, deviation, whatIfs, notes);
+            serviceRate, model, simulated?.AnalyticLimitedBy, simulated?.ThroughputBytesPerSecond, deviation, whatIfs, notes);
     }
 
     /// <summary>N + 1, then the fewest pending reads (up to 64) that reach 99 % of the ceiling.</summary>
@@ -194,13 +209,13 @@ public sealed record CaptureVerdict(
     {
         var next = Predict(point with { PendingReads = n + 1 });
         if (next is null) return;
-        whatIfs.Add(new CaptureWhatIf($"{n + 1} pending reads", n + 1, point.TransferLength, next.Value.Rate, next.Value.Limit));
+        whatIfs.Add(new CaptureWhatIf($"{n + 1} requests in flight", n + 1, point.TransferLength, next.Value.Rate, next.Value.Limit));
         for (var candidate = n + 2; candidate <= MaxPendingTried; candidate++)
         {
             if (Predict(point with { PendingReads = candidate }) is not { } p) return;
             if (p.Rate >= 0.99 * ceiling)
             {
-                whatIfs.Add(new CaptureWhatIf($"{candidate} pending reads", candidate, point.TransferLength, p.Rate, p.Limit));
+                whatIfs.Add(new CaptureWhatIf($"{candidate} requests in flight", candidate, point.TransferLength, p.Rate, p.Limit));
                 return;
             }
         }
@@ -232,13 +247,27 @@ public sealed record CaptureVerdict(
         }
     }
 
+    /// <summary>One request's bus time at <paramref name="point"/>'s ceiling plus one interval of waiting, seconds.</summary>
+    private static double ServiceSeconds(SimulationSettings point)
+    {
+        try
+        {
+            var plan = SimulationPlan.Create(point);
+            return (plan.IntervalsPerRequest + 1) * plan.Period.Seconds;
+        }
+        catch (UsbInputException)
+        {
+            return 0;
+        }
+    }
+
     private static string Levers(IReadOnlyList<CaptureWhatIf> whatIfs, double ceiling)
     {
         if (whatIfs.Count == 0) return "";
         var reaching = whatIfs.Where(w => w.PredictedBytesPerSecond >= 0.99 * ceiling).Select(w => w.Lever).ToList();
         var parts = whatIfs.Select(w => $"{w.Lever}: {Rate(w.PredictedBytesPerSecond)}");
         return $"; with the same turnaround, {string.Join(", ", parts)}"
-               + (reaching.Count > 0 ? $" ({string.Join(" or ", reaching)} reach the ceiling)" : "");
+               + (reaching.Count > 0 ? $" ({string.Join(" or ", reaching)} would reach the {Rate(ceiling)} ceiling)" : "");
     }
 
     private static string LiftBus(ThroughputReport analysis)

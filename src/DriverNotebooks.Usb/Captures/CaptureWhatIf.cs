@@ -1,7 +1,7 @@
 namespace DriverNotebooks.Usb.Captures;
 
 /// <summary>One lever and what the model predicts with it, the measured turnaround unchanged.</summary>
-/// <param name="Lever">What changes, in words: <c>4 pending reads</c>, <c>transfers of 8,192 B</c>.</param>
+/// <param name="Lever">What changes, in words: <c>4 requests in flight</c>, <c>transfers of 8,192 B</c>.</param>
 /// <param name="PendingReads">N with the lever.</param>
 /// <param name="TransferLength">L with the lever.</param>
 /// <param name="PredictedBytesPerSecond">The analytic prediction min(ceiling, pipeline).</param>

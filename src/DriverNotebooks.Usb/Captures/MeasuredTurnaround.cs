@@ -2,8 +2,10 @@ namespace DriverNotebooks.Usb.Captures;
 
 /// <summary>
 /// The driver's measured turnaround (completion to the next submit, <see cref="EndpointMeasurement.Turnaround"/>) as a
-/// distribution the model and the simulator take: fixed when the capture shows one value, otherwise the piecewise
-/// lognormal through the measured 50th, 90th and 99th percentiles (<see cref="PercentileTurnaround"/>).
+/// distribution the model and the simulator take: fixed when the capture shows one value, otherwise the measured
+/// distribution itself through its minimum, percentiles and maximum (<see cref="EmpiricalTurnaround"/>). A summary without
+/// those falls back to the piecewise lognormal through its 50th, 90th and 99th percentiles (<see cref="PercentileTurnaround"/>),
+/// whose extrapolated tail can put the mean far above a bimodal measurement's.
 /// </summary>
 public static class MeasuredTurnaround
 {
@@ -15,6 +17,9 @@ public static class MeasuredTurnaround
     {
         ArgumentNullException.ThrowIfNull(turnaround);
         if (turnaround.Count == 0) return null;
+        if (turnaround.MaxSeconds <= turnaround.MinSeconds)
+            return TurnaroundDistribution.Fixed(Max(Duration.FromSeconds(turnaround.MeanSeconds), Floor));
+        if (turnaround.Percentiles.Count >= 2) return new EmpiricalTurnaround(turnaround.Percentiles, turnaround.Count);
         var points = new List<(double Percentile, Duration Value)>();
         foreach (var (p, seconds) in new[] { (50.0, turnaround.P50Seconds), (90.0, turnaround.P90Seconds), (99.0, turnaround.P99Seconds) })
         {
