@@ -37,4 +37,42 @@ public static class CaptureDescriptors
         var dump = DescriptorBlobReader.Read(bytes.ToArray(), $"{report.Source} (GET_DESCRIPTOR responses of {bus}:{device})", speed);
         return dump.Devices[0] with { Bus = bus, Address = device };
     }
+
+    /// <summary>
+    /// The descriptor of the endpoint <paramref name="m"/> measured: from <paramref name="dump"/> when given (matched by
+    /// bus:address when the dump names them, else by endpoint address alone), otherwise from the capture's own
+    /// GET_DESCRIPTOR responses; <paramref name="speed"/> overrides the speed either states or implies.
+    /// </summary>
+    /// <exception cref="DescriptorDumpException">A malformed response, or an endpoint the dump holds on several devices.</exception>
+    public static EndpointSource EndpointFor(CaptureReport report, EndpointMeasurement m, DescriptorDump? dump = null, UsbSpeed? speed = null)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(m);
+        DumpedDevice? device;
+        string source;
+        if (dump is not null)
+        {
+            var named = dump.Devices.Any(d => d.Bus == m.Bus && d.Address == m.Device) ? $"{m.Bus}:{m.Device}" : null;
+            device = EndpointSelection.Find(dump, m.EndpointAddress, null, named).Device;
+            source = $"{dump.Source} ({device.Label})";
+        }
+        else
+        {
+            device = For(report, m.Bus, m.Device, speed);
+            if (device is null)
+                return new EndpointSource(null, "", $"the capture holds no complete GET_DESCRIPTOR(CONFIGURATION) response for device {m.DeviceName} (it did not enumerate while captured); give its descriptors with --from");
+            source = $"the capture's GET_DESCRIPTOR responses ({device.Id})";
+        }
+        var endpoint = device.Endpoints.Select(e => e.Endpoint).FirstOrDefault(e => e.Address == m.EndpointAddress);
+        if (endpoint is null) return new EndpointSource(null, source, $"device {device.Label} has no endpoint {m.EndpointName} in its descriptors");
+        var deviceSpeed = speed ?? device.Speed.Speed;
+        source += speed is null ? $"; {UsbNames.Describe(deviceSpeed)}, {device.Speed.How}" : $"; {UsbNames.Describe(deviceSpeed)}, as given";
+        return new EndpointSource(endpoint.ToDescriptor(deviceSpeed), source, null);
+    }
 }
+
+/// <summary>Where a measured endpoint's descriptor came from.</summary>
+/// <param name="Descriptor">The endpoint as the model takes it; null when none was found.</param>
+/// <param name="Source">Where it came from and how its speed was known, in words.</param>
+/// <param name="Missing">Why there is none, in words; null when there is one.</param>
+public sealed record EndpointSource(EndpointDescriptor? Descriptor, string Source, string? Missing);

@@ -63,9 +63,49 @@ public static class CaptureJson
         IReadOnlyList<EndpointJson> Endpoints,
         IReadOnlyList<DescriptorJson> Descriptors,
         long DroppedDescriptorResponses,
-        IReadOnlyList<string> Warnings);
+        IReadOnlyList<string> Warnings,
+        VerdictJson? Verdict);
 
-    public static ReportJson Report(CaptureReport r) => new(
+    public sealed record WhatIfJson(string Lever, int PendingReads, long TransferLength, double PredictedBytesPerSecond, string LimitedBy);
+
+    /// <summary>What limited the charted endpoint; <c>limitedBy</c> is bus, pipeline, device, application or undetermined.</summary>
+    public sealed record VerdictJson(
+        string Device,
+        string Endpoint,
+        string DescriptorSource,
+        string? Missing,
+        string? LimitedBy,
+        string? Summary,
+        IReadOnlyList<string> Evidence,
+        double? MeasuredBytesPerSecond,
+        double? CeilingBytesPerSecond,
+        double? HostRateBytesPerSecond,
+        int? PendingReads,
+        long? TransferLength,
+        string? Turnaround,
+        double? ServiceRateBytesPerSecond,
+        double? ModelBytesPerSecond,
+        string? ModelLimitedBy,
+        double? SimulatedBytesPerSecond,
+        double? ModelDeviation,
+        IReadOnlyList<WhatIfJson> WhatIfs,
+        IReadOnlyList<string> Notes);
+
+    public static ReportJson Report(CaptureView view) => Report(view.Report, Verdict(view));
+
+    private static VerdictJson? Verdict(CaptureView view)
+    {
+        if (view.Charted is not { } m || view.Endpoint is not { } source) return null;
+        var v = view.Verdict;
+        return new VerdictJson(m.DeviceName, m.EndpointName, source.Source, source.Missing,
+            v?.LimitedBy.ToString().ToLowerInvariant(), v?.Summary, v?.Evidence ?? [], v?.MeasuredBytesPerSecond, v?.CeilingBytesPerSecond,
+            v?.HostRateBytesPerSecond, v?.PendingReads, v?.TransferLength, v?.Turnaround?.Describe(), v?.ServiceRateBytesPerSecond,
+            v?.ModelBytesPerSecond, v?.ModelLimitedBy is { } l ? DriverNotebooks.Usb.UsbNames.ToCliName(l) : null, v?.SimulatedBytesPerSecond, v?.ModelDeviation,
+            v?.WhatIfs.Select(w => new WhatIfJson(w.Lever, w.PendingReads, w.TransferLength, w.PredictedBytesPerSecond, DriverNotebooks.Usb.UsbNames.ToCliName(w.LimitedBy))).ToArray() ?? [],
+            v?.Notes ?? []);
+    }
+
+    private static ReportJson Report(CaptureReport r, VerdictJson? verdict) => new(
         r.Source, r.Format, r.LinkTypes, r.Records, r.CaptureSeconds, r.StartUnixSeconds,
         new FilterJson(
             r.Filter.Bus is { } bus ? $"{bus}:{r.Filter.Device}" : null,
@@ -74,7 +114,8 @@ public static class CaptureJson
         r.Endpoints.Select(Endpoint).ToArray(),
         r.Descriptors.Select(d => new DescriptorJson($"{d.Bus}:{d.Device}", d.DescriptorType, d.DescriptorIndex, d.LanguageId, d.RequestedLength, d.TimeSeconds, Convert.ToHexString(d.Bytes).ToLowerInvariant())).ToArray(),
         r.DroppedDescriptorResponses,
-        r.Warnings);
+        r.Warnings,
+        verdict);
 
     private static EndpointJson Endpoint(EndpointMeasurement e) => new(
         e.DeviceName, e.EndpointName, e.Direction == DriverNotebooks.Usb.TransferDirection.In ? "in" : "out", e.TransferType?.ToString().ToLowerInvariant(),
