@@ -5,7 +5,7 @@ namespace DriverNotebooks.Usb.Captures;
 /// <summary>
 /// Reads a classic pcap file record by record: the 24-byte file header (magic 0xA1B2C3D4 for microsecond or
 /// 0xA1B23C4D for nanosecond timestamps, in either byte order), then 16-byte record headers each followed by its
-/// captured bytes. A record cut short by the end of the file is a warning and ends the read.
+/// captured bytes [C-PCAP]. A record cut short by the end of the file is a warning and ends the read.
 /// </summary>
 internal static class PcapReader
 {

@@ -5,7 +5,7 @@ namespace DriverNotebooks.Usb.Captures;
 /// <summary>
 /// Reads a pcapng file block by block: Section Header Blocks (whose byte-order magic sets the order of the
 /// section), Interface Description Blocks (link type, <c>if_tsresol</c>), Enhanced, Simple and obsolete Packet
-/// Blocks; every other block type is skipped by its length. A block cut short by the end of the file is a
+/// Blocks; every other block type is skipped by its length [C-PCAPNG]. A block cut short by the end of the file is a
 /// warning and ends the read; a length that cannot be right (under 12, not a multiple of 4, above
 /// <see cref="CaptureLimits.MaxRecordBytes"/>, a trailing copy that differs, a packet longer than its block)
 /// is malformed.
