@@ -30,6 +30,13 @@ public sealed class CaptureBenchmark : IBenchmark
             var report = CaptureAnalysis.Analyze(million);
             var e = report.Endpoints.Single();
             output.WriteLine($"  measured: {e.Transfers:N0} transfers, {e.SteadyThroughputBytesPerSecond / 1e6:F3} MB/s steady, in flight max {e.InFlight.Max}, turnaround p50 {e.Turnaround.P50Seconds * 1e6:F1} us");
+            output.WriteLine(Measure.Repeat("  records only (CaptureReader.Read, counted)", 1, 3, () =>
+            {
+                var log = new CaptureReadLog();
+                long n = 0;
+                foreach (var r in CaptureReader.Read(million, log)) n += r.Length;
+                GC.KeepAlive(n);
+            }));
             var ours = Measure.Repeat("  drivernb report (CaptureAnalysis.Analyze)", 1, 5, () => CaptureAnalysis.Analyze(million));
             output.WriteLine(ours);
 

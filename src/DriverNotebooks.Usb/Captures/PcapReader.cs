@@ -5,7 +5,7 @@ namespace DriverNotebooks.Usb.Captures;
 /// <summary>
 /// Reads a classic pcap file record by record: the 24-byte file header (magic 0xA1B2C3D4 for microsecond or
 /// 0xA1B23C4D for nanosecond timestamps, in either byte order), then 16-byte record headers each followed by its
-/// captured bytes. A record cut short by the end of the file is a warning and ends the read.
+/// captured bytes [C-PCAP]. A record cut short by the end of the file is a warning and ends the read.
 /// </summary>
 internal static class PcapReader
 {
@@ -23,13 +23,13 @@ internal static class PcapReader
 
     public static IEnumerable<CapturedFrame> Frames(Stream stream, string source, CaptureReadLog log)
     {
-        var buffer = new RecordBuffer();
-        var got = buffer.Fill(stream, 0, FileHeaderBytes);
+        var reader = new ChunkReader(stream);
+        var got = reader.Ensure(FileHeaderBytes);
         if (got < FileHeaderBytes)
         {
             throw CaptureFormatException.AtByte(source, got, $"the pcap file header needs {FileHeaderBytes} bytes; the file has {got}");
         }
-        var header = buffer.Bytes.AsSpan(0, FileHeaderBytes);
+        var header = reader.Span(FileHeaderBytes);
         var bigEndian = BinaryPrimitives.ReadUInt32BigEndian(header) is MicrosecondMagic or NanosecondMagic;
         var magic = bigEndian ? BinaryPrimitives.ReadUInt32BigEndian(header) : BinaryPrimitives.ReadUInt32LittleEndian(header);
         var nanoseconds = magic == NanosecondMagic;
@@ -37,6 +37,7 @@ internal static class PcapReader
         log.Format = nanoseconds ? "pcap (nanosecond)" : "pcap";
         log.BigEndian = bigEndian;
         log.AddLinkType(linkType);
+        reader.Advance(FileHeaderBytes);
         if (!LinkTypes.IsSupported(linkType))
         {
             throw CaptureFormatException.AtByte(source, 20,
@@ -46,14 +47,14 @@ internal static class PcapReader
         long offset = FileHeaderBytes;
         while (true)
         {
-            got = buffer.Fill(stream, 0, RecordHeaderBytes);
+            got = reader.Ensure(RecordHeaderBytes);
             if (got == 0) yield break;
             if (got < RecordHeaderBytes)
             {
                 log.Warn($"byte {offset}: the last record's header is cut short ({got} of {RecordHeaderBytes} bytes); the {log.Frames} records before it are read");
                 yield break;
             }
-            var record = buffer.Bytes.AsSpan(0, RecordHeaderBytes);
+            var record = reader.Span(RecordHeaderBytes);
             var seconds = Read32(record, bigEndian);
             var fraction = Read32(record[4..], bigEndian);
             var included = Read32(record[8..], bigEndian);
@@ -63,15 +64,16 @@ internal static class PcapReader
                 throw CaptureFormatException.AtByte(source, offset,
                     $"record claims {included} captured bytes; a record holds at most {CaptureLimits.MaxRecordBytes}");
             }
-            got = buffer.Fill(stream, 0, (int)included);
-            if (got < included)
+            got = reader.Ensure(RecordHeaderBytes + (int)included);
+            if (got < RecordHeaderBytes + included)
             {
-                log.Warn($"byte {offset}: the last record is cut short ({got} of {included} bytes); the {log.Frames} records before it are read");
+                log.Warn($"byte {offset}: the last record is cut short ({got - RecordHeaderBytes} of {included} bytes); the {log.Frames} records before it are read");
                 yield break;
             }
             var timestamp = seconds * 1_000_000_000L + (nanoseconds ? fraction : fraction * 1_000L);
             log.Frames++;
-            yield return new CapturedFrame(offset, linkType, 0, timestamp, original, buffer.Bytes.AsMemory(0, (int)included), bigEndian);
+            yield return new CapturedFrame(offset, linkType, 0, timestamp, original, reader.Memory(RecordHeaderBytes, (int)included), bigEndian);
+            reader.Advance(RecordHeaderBytes + (int)included);
             offset += RecordHeaderBytes + included;
         }
     }

@@ -5,7 +5,7 @@ namespace DriverNotebooks.Usb.Captures;
 /// <summary>
 /// Reads a pcapng file block by block: Section Header Blocks (whose byte-order magic sets the order of the
 /// section), Interface Description Blocks (link type, <c>if_tsresol</c>), Enhanced, Simple and obsolete Packet
-/// Blocks; every other block type is skipped by its length. A block cut short by the end of the file is a
+/// Blocks; every other block type is skipped by its length [C-PCAPNG]. A block cut short by the end of the file is a
 /// warning and ends the read; a length that cannot be right (under 12, not a multiple of 4, above
 /// <see cref="CaptureLimits.MaxRecordBytes"/>, a trailing copy that differs, a packet longer than its block)
 /// is malformed.
@@ -24,7 +24,7 @@ internal static class PcapngBlockReader
 
     public static IEnumerable<CapturedFrame> Frames(Stream stream, string source, CaptureReadLog log)
     {
-        var buffer = new RecordBuffer();
+        var reader = new ChunkReader(stream);
         var interfaces = new List<PcapngInterface>();
         var bigEndian = false;
         long offset = 0;
@@ -33,14 +33,14 @@ internal static class PcapngBlockReader
         log.Format = "pcapng";
         while (true)
         {
-            var got = buffer.Fill(stream, 0, 12);
+            var got = reader.Ensure(12);
             if (got == 0) break;
             if (got < 12)
             {
                 log.Warn($"byte {offset}: the last block's header is cut short ({got} of 12 bytes); the {log.Frames} packets before it are read");
                 break;
             }
-            var head = buffer.Bytes.AsSpan(0, 12);
+            var head = reader.Span(12);
             var type = Read32(head, bigEndian);
             if (BinaryPrimitives.ReadUInt32LittleEndian(head) == SectionHeaderType)
             {
@@ -62,14 +62,13 @@ internal static class PcapngBlockReader
                 throw CaptureFormatException.AtByte(source, offset + 4,
                     $"block of type 0x{type:X} claims {length} bytes; a block is a multiple of 4 from 12 to {CaptureLimits.MaxRecordBytes}");
             }
-            var rest = (int)length - 12;
-            got = buffer.Fill(stream, 12, rest);
-            if (got < rest)
+            got = reader.Ensure((int)length);
+            if (got < length)
             {
-                log.Warn($"byte {offset}: the last block is cut short ({12 + got} of {length} bytes); the {log.Frames} packets before it are read");
+                log.Warn($"byte {offset}: the last block is cut short ({got} of {length} bytes); the {log.Frames} packets before it are read");
                 break;
             }
-            var block = buffer.Bytes.AsSpan(0, (int)length);
+            var block = reader.Span((int)length);
             var trailing = Read32(block[^4..], bigEndian);
             if (trailing != length)
             {
@@ -118,7 +117,7 @@ internal static class PcapngBlockReader
                         break;
                     }
                     yield return new CapturedFrame(offset, description.LinkType, interfaceId, lastTimestamp, original,
-                        buffer.Bytes.AsMemory(28, (int)captured), bigEndian);
+                        reader.Memory(28, (int)captured), bigEndian);
                     break;
                 }
                 case SimplePacketType:
@@ -135,10 +134,11 @@ internal static class PcapngBlockReader
                     }
                     // A simple packet block has no timestamp: it takes the previous packet's.
                     yield return new CapturedFrame(offset, description.LinkType, 0, lastTimestamp, original,
-                        buffer.Bytes.AsMemory(12, captured), bigEndian);
+                        reader.Memory(12, captured), bigEndian);
                     break;
                 }
             }
+            reader.Advance((int)length);
             offset += length;
         }
         if (!sawUsbInterface && log.UnsupportedLinkType is { } unsupported)

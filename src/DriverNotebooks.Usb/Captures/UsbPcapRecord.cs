@@ -6,7 +6,7 @@ namespace DriverNotebooks.Usb.Captures;
 /// Decodes the USBPcap pseudo-header of link type 249 (always little-endian, packed): headerLen@0, irpId@2,
 /// status (USBD_STATUS)@10, function@14, info@16 (bit 0: PDO→FDO, the IRP coming back, a completion), bus@17,
 /// device@19, endpoint@21, transfer@22, dataLength@23; control transfers add stage@27, isochronous ones the
-/// start frame, packet count, error count and per-packet descriptors up to headerLen. Data follows headerLen.
+/// start frame, packet count, error count and per-packet descriptors up to headerLen. Data follows headerLen [C-USBPCAP].
 /// </summary>
 internal static class UsbPcapRecord
 {

@@ -4,7 +4,7 @@ namespace DriverNotebooks.Usb.Captures;
 
 /// <summary>
 /// USBD_STATUS values by name, as the Windows DDK's usb.h defines them (USBPcap records the URB's status
-/// as returned by the host controller). The top two bits say how it went: 00 success, 01 pending, 1x error.
+/// as returned by the host controller) [C-USBDSTATUS]. The top two bits say how it went: 00 success, 01 pending, 1x error.
 /// </summary>
 public static class UsbdStatusNames
 {

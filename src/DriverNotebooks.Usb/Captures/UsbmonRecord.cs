@@ -7,7 +7,7 @@ namespace DriverNotebooks.Usb.Captures;
 /// (64 bytes), in the capturing host's byte order (the file's), as Documentation/usb/usbmon.rst lays it out:
 /// id@0, type@8, xfer_type@9, epnum@10, devnum@11, busnum@12, flag_setup@14, flag_data@15, ts_sec@16,
 /// ts_usec@24, status@28, length@32, len_cap@36, setup or ISO counts@40; with 64 bytes also interval@48,
-/// start_frame@52, xfer_flags@56, ndesc@60, and ndesc 16-byte ISO descriptors before the data.
+/// start_frame@52, xfer_flags@56, ndesc@60, and ndesc 16-byte ISO descriptors before the data [C-USBMON].
 /// </summary>
 internal static class UsbmonRecord
 {

@@ -4,7 +4,7 @@ namespace DriverNotebooks.Usb.Captures;
 
 /// <summary>
 /// usbmon status values by name: the negative Linux errno codes that USB host controller drivers return
-/// (Linux Documentation/driver-api/usb/error-codes.rst), e.g. -71 is <c>-EPROTO</c>, -32 <c>-EPIPE</c> (stall).
+/// (Linux Documentation/driver-api/usb/error-codes.rst, [C-ERRNO]), e.g. -71 is <c>-EPROTO</c>, -32 <c>-EPIPE</c> (stall).
 /// </summary>
 public static class UsbmonStatusNames
 {

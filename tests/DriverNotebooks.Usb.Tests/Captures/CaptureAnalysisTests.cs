@@ -126,3 +126,26 @@ public sealed class CaptureAnalysisTests
         Assert.Equal(a.Series, b.Series);
     }
 }
+
+/// <summary>A capture cut short by a crash: the records before the cut count, and a warning names where it was cut.</summary>
+public sealed class TruncatedCaptureTests
+{
+    [Fact]
+    public void A_pcapng_cut_inside_its_last_block_reads_every_block_before_it()
+    {
+        var whole = File.ReadAllBytes(CaptureFiles.PathOf(CaptureFiles.UsbmonHid));
+        var wholeLog = new CaptureReadLog();
+        var records = CaptureReader.Read(new MemoryStream(whole), "whole.pcapng", wholeLog).Select(r => (r.TimestampNs, r.FileOffset)).ToList();
+        var all = records.Select(r => r.TimestampNs).ToList();
+        var lastBlock = records[^1].FileOffset;
+        var cut = whole[..(int)(lastBlock + 30)];
+
+        var log = new CaptureReadLog();
+        var read = CaptureReader.Read(new MemoryStream(cut), "cut.pcapng", log).Select(r => r.TimestampNs).ToList();
+
+        Assert.Empty(wholeLog.Warnings);
+        Assert.Equal(all[..^1], read);
+        var warning = Assert.Single(log.Warnings);
+        Assert.Matches($@"^byte {lastBlock}: the last block is cut short \(30 of \d+ bytes\); the {all.Count - 1} packets before it are read$", warning);
+    }
+}

@@ -67,6 +67,16 @@ public class RealEngineTests(RealEngineFixture engine)
         }
     }
 
+    [SkippableFact]
+    public void A_capture_file_given_as_the_directives_argument_is_measured()
+    {
+        var capture = Repository.PathOf("tests", "DriverNotebooks.Usb.Tests", "Captures", "TestData", "usbmon-tools_usbpcap1.pcapng");
+        var cell = engine.Session.Submit($"#!usb-capture {capture} --endpoint 0x81");
+
+        Assert.True(cell.Succeeded, cell.ToString());
+        Assert.Contains("1:1 endpoint 0x81 (interrupt IN) moved 1,464 B in 244 transfers", cell.Outputs[0]["text/plain"]);
+    }
+
     [SkippableTheory]
     [InlineData("#!usb-throughput --speed warp", "#!usb-throughput: --speed 'warp' is not allowed; allowed: ")]
     [InlineData("#!usb-throughput --speed high --speed full --type bulk --max-packet 512", "#!usb-throughput: --speed was given more than once")]
