@@ -51,6 +51,16 @@ public sealed class RealDumpTests
     }
 
     [Fact]
+    public void The_usb_2_hubs_of_the_host_are_high_speed_by_their_transaction_translators()
+    {
+        var hubs = DumpFiles.Read(DumpFiles.RealSense).Devices.Where(d => d.Id is "05e3:0610" or "1d6b:0002").ToList();
+
+        Assert.Equal(3, hubs.Count);
+        Assert.All(hubs, h => Assert.Equal(UsbSpeed.High, h.Speed.Speed));
+        Assert.All(hubs, h => Assert.Contains("hub bDeviceProtocol", h.Speed.How, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Newer_lsusb_states_the_negotiated_speed_and_four_high_speed_bulk_endpoints_each_get_the_bulk_budget()
     {
         var report = DescriptorCeilings.Analyze(DumpFiles.Read(DumpFiles.MyGica));
