@@ -65,6 +65,23 @@ public class SimulationVerbTests
     }
 
     [Fact]
+    public async Task A_bulk_reader_is_simulated_at_the_ceiling_bulk_rate_names_and_the_json_says_which_ceiling_served_it()
+    {
+        string[] bulk = ["usb", "simulate", "--speed", "high", "--type", "bulk", "--max-packet", "512", "--transfer", "65536", "--pending", "4",
+            "--turnaround", "100us", "--duration", "100ms", "--json"];
+        var spec = JsonDocument.Parse((await CliTester.Run(bulk)).Output).RootElement;
+        var measured = JsonDocument.Parse((await CliTester.Run([.. bulk, "--bulk-rate", "measured"])).Output).RootElement;
+
+        Assert.Equal("bus-budget", spec.GetProperty("ceiling").GetString());
+        Assert.Equal(53_248_000, spec.GetProperty("busLimitBytesPerSecond").GetDouble(), 1e-6);
+        Assert.Equal("host-rate", measured.GetProperty("ceiling").GetString());
+        Assert.Equal(40_000_000, measured.GetProperty("busLimitBytesPerSecond").GetDouble(), 1e-6);
+        // Four 64 KiB reads hide a 100 µs turnaround: both runs deliver their ceiling, less the first request's start.
+        Assert.InRange(spec.GetProperty("throughputBytesPerSecond").GetDouble(), 0.995 * 53_248_000, 53_248_000);
+        Assert.InRange(measured.GetProperty("throughputBytesPerSecond").GetDouble(), 0.995 * 40_000_000, 40_000_000);
+    }
+
+    [Fact]
     public async Task A_bulk_rate_that_is_not_spec_measured_or_a_rate_is_a_one_line_usage_error()
     {
         var result = await CliTester.Run("usb", "--speed", "high", "--type", "bulk", "--max-packet", "512", "--bulk-rate", "fast");

@@ -16,45 +16,8 @@ public static class ThroughputAnalysis
         var warnings = input.Warnings.ToList();
         var bus = BusLimit.Compute(e, options);
 
-        var ceiling = bus.BytesPerSecond;
-        var hostRateGiven = false;
-        string? hostRateLabel = null;
-        var expectation = HostRateExpectation.For(e, bus.BytesPerSecond, input.Pipeline);
-        if (options.BulkRateBytesPerSecond is null && options.BulkCeiling == BulkCeiling.MeasuredHosts)
-        {
-            if (expectation is not null)
-            {
-                ceiling = expectation.CeilingBytesPerSecond;
-                hostRateGiven = true;
-                hostRateLabel = $"the rate {HostRateExpectation.Label} reach ({Quantities.FormatRate(ceiling)}, the low end of {expectation.Published.Range} {expectation.Published.Keys}; the spec allows {Quantities.FormatRate(bus.BytesPerSecond)})";
-            }
-            else if (e.IsPeriodic)
-            {
-                warnings.Add($"the measured host bulk rate applies to bulk endpoints; ignored for {UsbNames.Describe(e.Type)}");
-            }
-            else
-            {
-                warnings.Add($"no published host rate is kept for a {UsbNames.Describe(e.Speed)} {UsbNames.Describe(e.Type)} {(e.Direction == TransferDirection.In ? "IN" : "OUT")} endpoint; the spec's ceiling is used");
-            }
-        }
-        else if (options.BulkRateBytesPerSecond is { } rate)
-        {
-            if (double.IsNaN(rate) || rate <= 0 || double.IsInfinity(rate))
-                throw UsbInputException.NotAllowed(UsbInputField.BulkRate, "bulk rate", Quantities.FormatRate(rate), "", "a positive rate, e.g. 40MB/s");
-            if (e.IsPeriodic)
-            {
-                warnings.Add($"the effective bulk rate ({Quantities.FormatRate(rate)}) applies to bulk and control endpoints; ignored for {UsbNames.Describe(e.Type)}");
-            }
-            else
-            {
-                if (rate > bus.BytesPerSecond * (1 + 1e-12))
-                    throw UsbInputException.NotAllowed(UsbInputField.BulkRate, "bulk rate", Quantities.FormatRate(rate),
-                        $"for this {UsbNames.Describe(e.Speed)} {UsbNames.Describe(e.Type)} endpoint",
-                        $"up to the bus limit of {Quantities.FormatRate(bus.BytesPerSecond)}");
-                ceiling = rate;
-                hostRateGiven = true;
-            }
-        }
+        var chosen = EffectiveCeiling.Resolve(e, bus, options, input.Pipeline, warnings);
+        var (ceiling, hostRateGiven, hostRateLabel, expectation) = chosen;
 
         PipelineLimit? pipe = null;
         LimitedBy? limit = null;

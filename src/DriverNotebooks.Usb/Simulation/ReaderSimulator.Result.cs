@@ -36,6 +36,7 @@ public sealed partial class ReaderSimulator
             FinalFifoFillBytes = t.FinalFillFixed >> FixedBits,
             Latency = latency,
             BusLimitBytesPerSecond = plan.BusLimit,
+            Ceiling = plan.Ceiling,
             MeanLostIntervalsPerRequest = plan.MeanLostIntervals,
             AnalyticBytesPerSecond = plan.Analytic,
             AnalyticLimitedBy = plan.AnalyticLimitedBy,

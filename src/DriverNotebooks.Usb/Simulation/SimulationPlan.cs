@@ -17,6 +17,9 @@ internal sealed class SimulationPlan
 
     private SimulationPlan() { }
 
+    /// <summary>Whether the simulator runs endpoints of <paramref name="type"/>: interrupt, isochronous and bulk (not control).</summary>
+    public static bool Simulates(TransferType type) => type != TransferType.Control;
+
     public required SimulationSettings Settings { get; init; }
     public required int PendingReads { get; init; }
     public required Duration Period { get; init; }
@@ -32,6 +35,7 @@ internal sealed class SimulationPlan
     public required long ProductionFixed { get; init; }
     public required long DepthFixed { get; init; }
     public required double BusLimit { get; init; }
+    public required SimulationCeiling Ceiling { get; init; }
     public required double Analytic { get; init; }
     public required LimitedBy AnalyticLimitedBy { get; init; }
     public required IReadOnlyList<string> Warnings { get; init; }
@@ -54,17 +58,40 @@ internal sealed class SimulationPlan
         var input = EndpointValidator.Validate(s.Endpoint, pipeline, s.Options);
         var e = input.Endpoint;
         var warnings = input.Warnings.ToList();
-        if (!e.IsPeriodic)
-            throw new UsbInputException(UsbInputField.Type, UsbNames.Describe(e.Type), "interrupt or isochronous",
-                $"the simulation of a {UsbNames.Describe(e.Type)} endpoint is not supported; allowed: interrupt or isochronous (bulk and control use the analytic model)");
-        if (e.BytesPerInterval != (long)e.PacketsPerInterval * e.MaxPacketSize)
+        if (!Simulates(e.Type))
+            throw new UsbInputException(UsbInputField.Type, UsbNames.Describe(e.Type), "interrupt, isochronous or bulk",
+                $"the simulation of a {UsbNames.Describe(e.Type)} endpoint is not supported; allowed: interrupt, isochronous or bulk (control uses the analytic model)");
+        if (e.IsPeriodic && e.BytesPerInterval != (long)e.PacketsPerInterval * e.MaxPacketSize)
             throw new UsbInputException(UsbInputField.BytesPerInterval, e.BytesPerInterval.ToString(), "max packet × burst × Mult",
                 $"bytes per interval {e.BytesPerInterval} is not allowed for the simulation, which moves whole packets; allowed: {(long)e.PacketsPerInterval * e.MaxPacketSize} (max packet × burst × Mult)");
         if (s.TransferLength % e.MaxPacketSize != 0)
             throw UsbInputException.NotAllowed(UsbInputField.Transfer, "transfer length", s.TransferLength.ToString(),
                 "for the simulation, which moves whole packets", $"a multiple of the max packet size {e.MaxPacketSize}");
 
-        var period = e.Interval.Period;
+        // Periodic endpoints are served once per decoded service interval; bulk in packet slots at the host's ceiling.
+        Duration period;
+        int packetsPerInterval;
+        long bytesPerInterval;
+        double bus;
+        var ceilingKind = SimulationCeiling.DescriptorReservation;
+        if (e.IsPeriodic)
+        {
+            period = e.Interval.Period;
+            packetsPerInterval = e.PacketsPerInterval;
+            bytesPerInterval = e.BytesPerInterval;
+            bus = UsbBus.BytesPerSecond(bytesPerInterval, period);
+        }
+        else
+        {
+            var ceiling = EffectiveCeiling.Resolve(e, Usb.BusLimit.Compute(e, s.Options), s.Options, input.Pipeline, warnings);
+            period = BulkPacketSlots.Slot(e.MaxPacketSize, ceiling.BytesPerSecond);
+            packetsPerInterval = 1;
+            bytesPerInterval = e.MaxPacketSize;
+            bus = ceiling.BytesPerSecond;
+            ceilingKind = ceiling.HostRateGiven ? SimulationCeiling.HostRate : SimulationCeiling.BusBudget;
+            warnings.Add(BulkPacketSlots.Note(e.MaxPacketSize, period, ceiling));
+        }
+
         if (s.SimulatedTime < period)
             throw UsbInputException.NotAllowed(UsbInputField.Duration, "simulated time", s.SimulatedTime.ToString(), "", $"at least one service period ({period})");
         var total = s.SimulatedTime.Picoseconds / period.Picoseconds;
@@ -72,7 +99,7 @@ internal sealed class SimulationPlan
             throw UsbInputException.NotAllowed(UsbInputField.Duration, "simulated time", s.SimulatedTime.ToString(), "", $"at most 2^40 service intervals ({(MaxIntervals * period).ToString()})");
 
         var packetsPerRequest = checked((int)(s.TransferLength / e.MaxPacketSize));
-        var intervalsPerRequest = (packetsPerRequest + e.PacketsPerInterval - 1) / e.PacketsPerInterval;
+        var intervalsPerRequest = (packetsPerRequest + packetsPerInterval - 1) / packetsPerInterval;
         var n = input.Pipeline!.EffectivePendingReads;
 
         var scaled = scaledBuffer is { Length: QuantileTable.Segments + 1 } ? scaledBuffer : new double[QuantileTable.Segments + 1];
@@ -100,8 +127,7 @@ internal sealed class SimulationPlan
             depth = device.FifoDepthBytes << FixedBits;
         }
 
-        var bus = UsbBus.BytesPerSecond(e.BytesPerInterval, period);
-        var pipe = PipelineModel.Periodic(n, s.TransferLength, e.BytesPerInterval, period, meanLost);
+        var pipe = PipelineModel.Periodic(n, s.TransferLength, bytesPerInterval, period, meanLost);
         var analytic = Math.Min(bus, pipe.BytesPerSecond);
         if (device is not null) analytic = Math.Min(analytic, production / (double)(1L << FixedBits) / period.Seconds);
         return new SimulationPlan
@@ -110,8 +136,8 @@ internal sealed class SimulationPlan
             PendingReads = n,
             Period = period,
             MaxPacket = e.MaxPacketSize,
-            PacketsPerInterval = e.PacketsPerInterval,
-            BytesPerInterval = e.BytesPerInterval,
+            PacketsPerInterval = packetsPerInterval,
+            BytesPerInterval = bytesPerInterval,
             PacketsPerRequest = packetsPerRequest,
             IntervalsPerRequest = intervalsPerRequest,
             TotalIntervals = total,
@@ -121,6 +147,7 @@ internal sealed class SimulationPlan
             ProductionFixed = production,
             DepthFixed = depth,
             BusLimit = bus,
+            Ceiling = ceilingKind,
             Analytic = analytic,
             AnalyticLimitedBy = pipe.BytesPerSecond < bus ? LimitedBy.Pipeline : LimitedBy.Bus,
             Warnings = warnings,

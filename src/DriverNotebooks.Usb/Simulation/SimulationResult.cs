@@ -61,8 +61,11 @@ public sealed record SimulationResult
     /// <summary>Request latency statistics.</summary>
     public required LatencySummary Latency { get; init; }
 
-    /// <summary>Bus limit, B/s.</summary>
+    /// <summary>Bus limit, B/s: what the descriptor reserves (periodic) or the bulk ceiling served (<see cref="Ceiling"/>).</summary>
     public required double BusLimitBytesPerSecond { get; init; }
+
+    /// <summary>What <see cref="BusLimitBytesPerSecond"/> is; bulk runs in packet slots of <see cref="ServicePeriodSeconds"/>.</summary>
+    public required SimulationCeiling Ceiling { get; init; }
 
     /// <summary>E[ceil(T/P)] of the turnaround as sampled.</summary>
     public required double MeanLostIntervalsPerRequest { get; init; }

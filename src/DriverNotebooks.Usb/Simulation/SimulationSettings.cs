@@ -4,7 +4,7 @@ namespace DriverNotebooks.Usb;
 /// One simulation run: an endpoint read by N requests of L bytes, each turned around by a random draw.
 /// Every option has an explicit default.
 /// </summary>
-/// <param name="Endpoint">A periodic (interrupt or isochronous) endpoint.</param>
+/// <param name="Endpoint">An interrupt, isochronous or bulk endpoint (bulk is served in packet slots at the host's ceiling: <see cref="AnalysisOptions.BulkCeiling"/>, <see cref="AnalysisOptions.BulkRateBytesPerSecond"/>).</param>
 /// <param name="PendingReads">Requests in flight (KMDF NumPendingReads; the continuous-reader rules apply by default).</param>
 /// <param name="TransferLength">Bytes per request; a multiple of the max packet size.</param>
 /// <param name="Turnaround">Per-request turnaround distribution.</param>

@@ -31,7 +31,7 @@ public static class Sweep
         foreach (var pending in settings.PendingReads)
             points.Add(Prepare(settings, endpoint, pending, length, turnaround, warnings));
 
-        var seeds = endpoint.IsPeriodic ? settings.Seeds : 0;
+        var seeds = SimulationPlan.Simulates(endpoint.Type) ? settings.Seeds : 0;
         var jobs = points.Count * seeds;
         var throughput = new double[jobs];
         var idleFraction = new double[jobs];
@@ -85,7 +85,7 @@ public static class Sweep
 
     private static Point Prepare(SweepSettings s, ValidatedEndpoint endpoint, int pending, long length, TurnaroundDistribution turnaround, List<string> warnings)
     {
-        if (endpoint.IsPeriodic)
+        if (SimulationPlan.Simulates(endpoint.Type))
         {
             var plan = SimulationPlan.Create(new SimulationSettings(s.Endpoint, pending, length, turnaround)
             {
@@ -105,7 +105,7 @@ public static class Sweep
                 AllowPendingReadsBeyondFrameworkMax = s.AllowPendingReadsBeyondFrameworkMax,
             }, s.Options);
         warnings.AddRange(report.Warnings);
-        warnings.Add("bulk and control endpoints are not simulated; their rows carry the analytic value with the mean turnaround");
+        warnings.Add("control endpoints are not simulated; their rows carry the analytic value with the mean turnaround");
         return new Point(pending, report.EffectivePendingReads!.Value, length, turnaround, report.BusLimitBytesPerSecond,
             report.ThroughputBytesPerSecond, report.LimitedBy!.Value, null);
     }

@@ -104,18 +104,25 @@ public static class UsbCards
         var s = view.Result;
         var settings = s.Settings;
         var ofBus = s.BusLimitBytesPerSecond > 0 ? s.ThroughputBytesPerSecond / s.BusLimitBytesPerSecond : 0;
-        var verdict = $"Delivered {Rate(s.ThroughputBytesPerSecond)} over {Quantities.FormatSeconds(s.SimulatedSeconds)} of bus time, {ofBus:P1} of what the bus allows; "
-            + $"the analytic model gives {Rate(s.AnalyticBytesPerSecond)} ({(s.AnalyticLimitedBy == LimitedBy.Bus ? "device" : "pipeline")}-limited). "
+        var (ceilingWho, ceilingLimited) = s.Ceiling switch
+        {
+            SimulationCeiling.HostRate => ("the host", "host"),
+            SimulationCeiling.BusBudget => ("the bus", "bus"),
+            _ => ("the bus", "device"),
+        };
+        var slots = s.Ceiling == SimulationCeiling.DescriptorReservation ? "service intervals" : "packet slots";
+        var verdict = $"Delivered {Rate(s.ThroughputBytesPerSecond)} over {Quantities.FormatSeconds(s.SimulatedSeconds)} of bus time, {ofBus:P1} of what {ceilingWho} allows; "
+            + $"the analytic model gives {Rate(s.AnalyticBytesPerSecond)} ({(s.AnalyticLimitedBy == LimitedBy.Bus ? ceilingLimited : "pipeline")}-limited). "
             + (settings.Device is null
-                ? $"{s.IdleIntervals:N0} service opportunities passed with no read queued."
+                ? $"{s.IdleIntervals:N0} {(s.Ceiling == SimulationCeiling.DescriptorReservation ? "service opportunities" : "packet slots")} passed with no read queued."
                 : $"{s.LostOpportunities:N0} service opportunities passed with data waiting and no read queued; the device dropped {s.DroppedBytes:N0} B.");
         var card = new ResultCard($"USB reader simulation: {settings.Endpoint}")
             .Verdict(verdict)
             .Number("Reads", $"{s.EffectivePendingReads} pending × {settings.TransferLength:N0} B, turnaround {settings.Turnaround}")
-            .Number("Simulated", $"{s.SimulatedIntervals:N0} service intervals of {Quantities.FormatSeconds(s.ServicePeriodSeconds)}, seed {settings.Seed}")
+            .Number("Simulated", $"{s.SimulatedIntervals:N0} {slots} of {Quantities.FormatSeconds(s.ServicePeriodSeconds)}, seed {settings.Seed}")
             .Number("Throughput (simulated)", Rate(s.ThroughputBytesPerSecond))
             .Number("Throughput (analytic)", Rate(s.AnalyticBytesPerSecond))
-            .Number("Bus allows", Rate(s.BusLimitBytesPerSecond))
+            .Number(s.Ceiling == SimulationCeiling.HostRate ? "Host allows" : "Bus allows", Rate(s.BusLimitBytesPerSecond))
             .Number(settings.Device is null ? "Intervals busy / idle" : "Intervals busy / idle / device had no packet",
                 (settings.Device is null ? $"{s.BusyIntervals:N0} / {s.IdleIntervals:N0}" : $"{s.BusyIntervals:N0} / {s.IdleIntervals:N0} / {s.StarvedIntervals:N0}")
                 + $" of {s.SimulatedIntervals:N0} ({Shares(s)})")

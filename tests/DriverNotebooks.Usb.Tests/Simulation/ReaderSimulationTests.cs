@@ -123,10 +123,15 @@ public sealed class ReaderSimulationTests
     }
 
     [Fact]
-    public void Bulk_endpoints_are_not_simulated()
+    public void Control_endpoints_are_not_simulated()
     {
-        var bulk = new SimulationSettings(new EndpointDescriptor(UsbSpeed.High, TransferType.Bulk, 512, 0), 4, 16384, TurnaroundDistribution.Fixed(Duration.Zero));
-        Assert.Equal(UsbInputField.Type, Assert.Throws<UsbInputException>(() => ReaderSimulation.Run(bulk)).Field);
+        var control = new SimulationSettings(new EndpointDescriptor(UsbSpeed.High, TransferType.Control, 64, 0), 1, 64, TurnaroundDistribution.Fixed(Duration.Zero))
+        {
+            Queue = RequestQueue.Generic, // a KMDF continuous reader refuses a control pipe before the simulator is asked
+        };
+        var error = Assert.Throws<UsbInputException>(() => ReaderSimulation.Run(control));
+        Assert.Equal(UsbInputField.Type, error.Field);
+        Assert.Contains("allowed: interrupt, isochronous or bulk", error.Message);
     }
 
     [Fact]

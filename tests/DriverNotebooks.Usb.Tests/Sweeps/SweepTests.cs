@@ -60,10 +60,10 @@ public sealed class SweepTests
     }
 
     [Fact]
-    public void Bulk_sweeps_are_analytic_only()
+    public void Control_sweeps_are_analytic_only()
     {
-        var rows = Sweep.Run(Small with { Endpoint = new EndpointDescriptor(UsbSpeed.High, TransferType.Bulk, 512, 0) }).Rows;
+        var rows = Sweep.Run(Small with { Endpoint = new EndpointDescriptor(UsbSpeed.High, TransferType.Control, 64, 0), Queue = RequestQueue.Generic, TransferLengths = [64] }).Rows;
         Assert.All(rows, r => Assert.Null(r.SimulatedMeanBytesPerSecond));
-        Assert.All(rows, r => Assert.True(r.AnalyticBytesPerSecond <= 53_248_000));
+        Assert.All(rows, r => Assert.True(r.AnalyticBytesPerSecond > 0));
     }
 }

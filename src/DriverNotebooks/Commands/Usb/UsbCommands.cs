@@ -43,12 +43,13 @@ public static class UsbCommands
             [
                 .. UsbOptions.Endpoint,
                 UsbOptions.Transfer, UsbOptions.Pending, UsbOptions.TurnaroundDistribution, UsbOptions.Queue, UsbOptions.WhatIfPending,
-                UsbOptions.DeviceRate, UsbOptions.Fifo, UsbOptions.Duration, UsbOptions.Seed, UsbOptions.Measured, CommonOptions.Json,
+                UsbOptions.DeviceRate, UsbOptions.Fifo, UsbOptions.Duration, UsbOptions.Seed, UsbOptions.BulkRate, UsbOptions.Measured, CommonOptions.Json,
             ],
             Examples =
             [
                 $"{ThreadEndpoint} --transfer 1024 --pending 4 --turnaround p50=80us,p99=600us",
                 $"{ThreadEndpoint} --transfer 1024 --pending 2 --turnaround exp:150us --device-rate 8MB/s --fifo 4096 --duration 2s --seed 7",
+                "--speed high --type bulk --max-packet 512 --transfer 16384 --pending 2 --turnaround p50=150us,p99=600us --bulk-rate measured",
             ],
         },
         RunSimulate);
@@ -63,7 +64,7 @@ public static class UsbCommands
             [
                 .. UsbOptions.Endpoint,
                 UsbOptions.PendingList, UsbOptions.TransferList, UsbOptions.Turnarounds, UsbOptions.Queue, UsbOptions.WhatIfPending,
-                UsbOptions.DeviceRate, UsbOptions.Fifo, UsbOptions.Duration, UsbOptions.Seeds, UsbOptions.Vary, UsbOptions.Measured, CommonOptions.Json,
+                UsbOptions.DeviceRate, UsbOptions.Fifo, UsbOptions.Duration, UsbOptions.Seeds, UsbOptions.Vary, UsbOptions.BulkRate, UsbOptions.Measured, CommonOptions.Json,
             ],
             Examples =
             [
