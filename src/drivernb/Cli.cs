@@ -15,6 +15,8 @@ internal static class Cli
         new RenderVerb(),
         new KernelVerb(),
         new KernelInstallVerb(),
+        new PolyglotInstallVerb(),
+        new PolyglotUninstallVerb(),
     ];
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, CliContext context)
@@ -66,7 +68,8 @@ internal static class Cli
 
     private static string Overview()
     {
-        var lines = Verbs.Select(v => $"  {string.Join(' ', v.Definition.CliPath),-16} {v.Definition.Description}");
+        var width = Verbs.Max(v => string.Join(' ', v.Definition.CliPath).Length);
+        var lines = Verbs.Select(v => $"  {string.Join(' ', v.Definition.CliPath).PadRight(width)} {v.Definition.Description}");
         return $"drivernb {Version}: KMDF lifecycle and USB throughput simulations, notebook runner and Jupyter kernel.{Environment.NewLine}{Environment.NewLine}" +
                $"Usage: drivernb <command> [options]{Environment.NewLine}{Environment.NewLine}Commands:{Environment.NewLine}" +
                string.Join(Environment.NewLine, lines) + Environment.NewLine + Environment.NewLine +

@@ -68,6 +68,8 @@ public sealed class ContractTests
         ("connection file missing", "kernel --connection-file /nonexistent/kernel.json"),
         ("options that exclude each other", "kernel install --user --prefix /nonexistent/prefix"),
         ("malformed kernel name", "kernel install --name \"bad name\""),
+        ("malformed NuGet source name", "polyglot install --name \"bad name\""),
+        ("NuGet config missing", "polyglot install --configfile /nonexistent/NuGet.Config"),
     ];
 
     [Fact]

@@ -45,6 +45,8 @@ public static class DescriptorBlobReader
             device.SawDeviceDescriptor = true;
             device.BcdUsb = BinaryPrimitives.ReadUInt16LittleEndian(data[2..]);
             device.MaxPacketSize0 = data[7];
+            device.DeviceClass = data[4];
+            device.DeviceProtocol = data[6];
             device.VendorId = BinaryPrimitives.ReadUInt16LittleEndian(data[8..]);
             device.ProductId = BinaryPrimitives.ReadUInt16LittleEndian(data[10..]);
             offset = 18;

@@ -7,6 +7,8 @@ internal sealed class DeviceBuilder
     public int ProductId;
     public int BcdUsb;
     public int MaxPacketSize0;
+    public int DeviceClass;
+    public int DeviceProtocol;
     public int? Bus;
     public int? Address;
     public string Name = "";

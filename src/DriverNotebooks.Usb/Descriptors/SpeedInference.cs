@@ -6,13 +6,17 @@ namespace DriverNotebooks.Usb;
 /// </summary>
 /// <remarks>
 /// Evidence, strongest first: a SuperSpeed endpoint companion (sent only by a device running at SuperSpeed; USB 3.2 §9.6.7 [S28b]);
-/// bMaxPacketSize0 9 with bcdUSB 3.x (2^9 = 512, SuperSpeed only; §9.6.1); wMaxPacketSize bits 12..11 non-zero or a
+/// bMaxPacketSize0 9 with bcdUSB 3.x (2^9 = 512, SuperSpeed only; §9.6.1); a hub's bDeviceProtocol 1 or 2 (high speed, §11.23.1); wMaxPacketSize bits 12..11 non-zero or a
 /// periodic packet over 1023 bytes, or a bulk packet of 512 bytes (high speed only; USB 2.0 §5.6.3, §5.7.3, §5.8.3,
 /// §9.6.6 [S28a], [S1d]); a bulk packet of at most 64 bytes with bcdUSB 2.x (high-speed bulk must be 512, §5.8.3), so full speed.
 /// Without evidence: bcdUSB below 2.00 means full speed, otherwise high speed, each said to be assumed.
 /// </remarks>
 internal static class SpeedInference
 {
+    /// <summary>bDeviceClass of a hub (09h). Its bDeviceProtocol is 0 at full speed, 1 (single TT) or 2 (multiple TTs) at
+    /// high speed (USB 2.0 §11.23.1 [S28a]), 3 for a SuperSpeed hub.</summary>
+    private const int HubClass = 9;
+
     public static DeviceSpeed Decide(DeviceBuilder device, IReadOnlyList<EndpointBuilder> endpoints, UsbSpeed? speedOverride)
     {
         if (speedOverride is { } given) return new DeviceSpeed(given, true, $"given as {UsbNames.ToCliName(given)}");
@@ -23,6 +27,8 @@ internal static class SpeedInference
             return Inferred(UsbSpeed.Super, $"SuperSpeed endpoint companion on endpoint 0x{ss.Address:x2} ({ss.Where}); a Gen 1 link assumed, give the speed for Gen 2");
         if (device.BcdUsb >= 0x0300 && device.MaxPacketSize0 == 9)
             return Inferred(UsbSpeed.Super, $"{bcd} and bMaxPacketSize0 9 (2^9 = 512 B, SuperSpeed only)");
+        if (device.DeviceClass == HubClass && device.DeviceProtocol is 1 or 2)
+            return Inferred(UsbSpeed.High, $"hub bDeviceProtocol {device.DeviceProtocol} ({(device.DeviceProtocol == 1 ? "single" : "multiple")} transaction translators: a hub running at high speed)");
         var periodic = endpoints.Where(e => EndpointRules.IsPeriodic(e.Type)).ToList();
         if (periodic.FirstOrDefault(e => ((e.WMaxPacketSize >> 11) & 3) != 0) is { } hb)
             return Inferred(UsbSpeed.High, $"endpoint 0x{hb.Address:x2} has {(hb.WMaxPacketSize >> 11) & 3} additional transactions per microframe (high speed only)");

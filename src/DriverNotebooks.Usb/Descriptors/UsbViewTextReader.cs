@@ -122,6 +122,8 @@ internal static partial class UsbViewTextReader
         {
             case (Section.Device, "bcdUSB"): device.BcdUsb = Number(source, where, name, value, 0xFFFF); break;
             case (Section.Device, "bMaxPacketSize0"): device.MaxPacketSize0 = Number(source, where, name, value, 255); break;
+            case (Section.Device, "bDeviceClass"): device.DeviceClass = Number(source, where, name, value, 255); break;
+            case (Section.Device, "bDeviceProtocol"): device.DeviceProtocol = Number(source, where, name, value, 255); break;
             case (Section.Device, "idVendor"): device.VendorId = Number(source, where, name, value, 0xFFFF); break;
             case (Section.Device, "idProduct"): device.ProductId = Number(source, where, name, value, 0xFFFF); break;
             case (Section.Configuration, "bConfigurationValue"): device.CurrentConfiguration!.Value = Number(source, where, name, value, 255); break;

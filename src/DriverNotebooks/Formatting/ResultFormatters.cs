@@ -16,6 +16,12 @@ internal static class ResultFormatters
     /// <summary>How each registered result type shows as separate outputs: its card, then each chart on its own.</summary>
     private static readonly Dictionary<Type, Func<object, (ResultCard Card, IEnumerable<GenericChart> Charts)>> Parts = [];
 
+    /// <summary>
+    /// Whether a result's HTML carries its charts after the card (the default). The Polyglot extension turns it
+    /// off: there a result's charts follow its card as outputs of their own (<see cref="Polyglot.PolyglotExtension"/>).
+    /// </summary>
+    public static volatile bool ChartsInCardHtml = true;
+
     /// <summary>Types that display as another value (a fluent description as its analysis).</summary>
     private static readonly Dictionary<Type, Func<object, object>> Aliases = [];
 
@@ -75,7 +81,7 @@ internal static class ResultFormatters
         Formatter.Register<T>((value, writer) =>
         {
             var built = card(value);
-            foreach (var chart in charts?.Invoke(value) ?? []) built.ChartHtml(ChartHtml.Render(chart));
+            if (ChartsInCardHtml) foreach (var chart in charts?.Invoke(value) ?? []) built.ChartHtml(ChartHtml.Render(chart));
             writer.Write(built.ToHtml());
         }, FormattedOutput.Html);
         Formatter.Register<T>((value, writer) => writer.Write(card(value).ToText()), FormattedOutput.PlainText);

@@ -5,6 +5,8 @@ using Microsoft.DotNet.Interactive.Commands;
 using Microsoft.DotNet.Interactive.Directives;
 using Microsoft.DotNet.Interactive.Events;
 using Microsoft.DotNet.Interactive.Formatting;
+using DriverNotebooks.Charts;
+using DriverNotebooks.Formatting;
 
 namespace DriverNotebooks.Polyglot;
 
@@ -45,9 +47,45 @@ public static class PolyglotExtension
             }
             kernel.AddDirective<DriverNotebooksDirective>(directive, Handle);
         }
+        // A C# cell's result shows as in a magic command: its card, then each chart as an output of its own with
+        // its plotly figure (the engine formats a value once, into one output, so the charts are added after it).
+        ResultFormatters.ChartsInCardHtml = false;
+        foreach (var csharp in (kernel as CompositeKernel)?.ChildKernels.Where(k => k.Name == "csharp") ?? []) csharp.AddMiddleware(ChartsAfterTheirCard);
         var loaded = $"DriverNotebooks is loaded: {string.Join(", ", DirectiveBridge.Directives.Select(d => d.Name))}. Add --help to any of them for usage."
                      + (problem is null ? "" : " " + problem);
         if (KernelInvocationContext.Current is { } context) KernelInvocationContextExtensions.DisplayAs(context, loaded, "text/plain");
+    }
+
+    /// <summary>
+    /// After a C# submission, publishes each chart of every result it returned or displayed as a
+    /// <c>DisplayedValueProduced</c> of its own, as <see cref="Handle"/> does for a magic command.
+    /// </summary>
+    private static async Task ChartsAfterTheirCard(KernelCommand command, KernelInvocationContext context, KernelPipelineContinuation next)
+    {
+        if (command is not SubmitCode)
+        {
+            await next(command, context);
+            return;
+        }
+        var shown = new List<object>();
+        using (context.KernelEvents.Subscribe(e =>
+               {
+                   var value = e switch { ReturnValueProduced r => r.Value, DisplayedValueProduced d => d.Value, _ => null };
+                   if (value is not null && ReferenceEquals(e.Command, command)) lock (shown) shown.Add(value);
+               }))
+        {
+            await next(command, context);
+        }
+        List<object> values;
+        lock (shown) values = [.. shown];
+        foreach (var value in values)
+        {
+            if (!ResultFormatters.TryGetParts(value, out _, out var charts)) continue;
+            foreach (var chart in charts)
+            {
+                context.Publish(new DisplayedValueProduced(chart, command, [.. ChartBundle.Render(chart).Select(o => new FormattedValue(o.MimeType, o.Text))]));
+            }
+        }
     }
 
     private static Task Handle(DriverNotebooksDirective command, KernelInvocationContext context)

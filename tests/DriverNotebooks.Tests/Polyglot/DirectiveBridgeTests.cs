@@ -53,6 +53,16 @@ public class DirectiveBridgeTests
     }
 
     [Fact]
+    public void A_positional_file_bound_by_its_parameter_name_reaches_the_command_as_the_argument()
+    {
+        var path = DriverNotebooks.TestSupport.Repository.PathOf("tests", "DriverNotebooks.Usb.Tests", "TestData", "Descriptors", "cyrozap__geniatech-tv-tuner-re__MyGica-A681B-descriptor.txt");
+        var result = DirectiveBridge.Run(Bound("#!usb-descriptors", ("file", JsonSerializer.Serialize(path))));
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Contains("1f4d:692f", DirectiveBridge.Outputs(Assert.Single(result.Values))[0].Single(o => o.MimeType == FormattedOutput.PlainText).Text);
+    }
+
+    [Fact]
     public void A_bad_bound_value_fails_with_the_same_one_line_error_as_the_cli()
     {
         var result = DirectiveBridge.Run(Bound("#!usb-throughput", ("speed", "\"high\""), ("type", "\"bulk\""), ("maxPacket", "\"1024\"")));

@@ -80,6 +80,40 @@ public sealed class BadDumpTests
     }
 
     [Fact]
+    public void A_binary_file_larger_than_any_devices_descriptors_is_refused_before_it_is_read()
+    {
+        var e = Assert.Throws<DescriptorDumpException>(() => DescriptorDumpReader.Read(new HugeStream(), "disk.img"));
+        Assert.Equal($"disk.img: {HugeStream.Size} bytes is more than any device's descriptors ({DescriptorBlobReader.MaxBytes} bytes at most)", e.Message);
+    }
+
+    /// <summary>A 4 GiB stream that starts like a device descriptor and is never read past its first bytes.</summary>
+    private sealed class HugeStream : Stream
+    {
+        public const long Size = 4L << 30;
+        private long _position;
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (_position >= 2 * DescriptorDumpReader.DetectionBytes) throw new InvalidOperationException("read past the detection bytes");
+            var n = Math.Min(count, 4096);
+            Array.Clear(buffer, offset, n);
+            if (_position == 0) { buffer[offset] = 18; buffer[offset + 1] = 1; }
+            _position += n;
+            return n;
+        }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => true;
+        public override bool CanWrite => false;
+        public override long Length => Size;
+        public override long Position { get => _position; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    [Fact]
     public void A_bad_number_in_lsusb_text_names_its_line()
     {
         var text = "Device Descriptor:\n  bLength 18\n  bcdUSB 2.00\n  Configuration Descriptor:\n    Interface Descriptor:\n      Endpoint Descriptor:\n        bEndpointAddress     0x81  EP 1 IN\n        bmAttributes            2\n        wMaxPacketSize     lots\n";

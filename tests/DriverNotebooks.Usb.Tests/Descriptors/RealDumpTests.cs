@@ -51,6 +51,29 @@ public sealed class RealDumpTests
     }
 
     [Fact]
+    public void An_audio_streaming_interface_reserves_nothing_in_alt_0_and_its_isochronous_packets_in_alt_1()
+    {
+        // The Creative camera's microphone: lsusb states no speed and no packet size decides, so give it.
+        var report = DescriptorCeilings.Analyze(DumpFiles.Read(DumpFiles.RealSense, UsbSpeed.Full));
+        var audio = report.AlternateSettings.Where(a => a.Device.Id == "041e:4099" && a.Interface == 1).ToList();
+
+        Assert.Equal([0, 1], audio.Select(a => a.AlternateSetting));
+        Assert.Equal(0, audio[0].BytesPerSecond);
+        // 200 B every 1 ms frame (bInterval 1 at full speed isochronous).
+        Assert.Equal(200_000, audio[1].BytesPerSecond, 6);
+    }
+
+    [Fact]
+    public void The_usb_2_hubs_of_the_host_are_high_speed_by_their_transaction_translators()
+    {
+        var hubs = DumpFiles.Read(DumpFiles.RealSense).Devices.Where(d => d.Id is "05e3:0610" or "1d6b:0002").ToList();
+
+        Assert.Equal(3, hubs.Count);
+        Assert.All(hubs, h => Assert.Equal(UsbSpeed.High, h.Speed.Speed));
+        Assert.All(hubs, h => Assert.Contains("hub bDeviceProtocol", h.Speed.How, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Newer_lsusb_states_the_negotiated_speed_and_four_high_speed_bulk_endpoints_each_get_the_bulk_budget()
     {
         var report = DescriptorCeilings.Analyze(DumpFiles.Read(DumpFiles.MyGica));

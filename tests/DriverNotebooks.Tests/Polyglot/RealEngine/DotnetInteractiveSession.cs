@@ -46,7 +46,8 @@ public sealed class DotnetInteractiveSession : IDisposable
     private readonly ConcurrentQueue<string> _errors = new();
     private int _next;
 
-    public DotnetInteractiveSession(string toolPath, string workingDirectory)
+    /// <summary>Starts the tool; <paramref name="environment"/> adds or replaces variables, e.g. an isolated NuGet set-up.</summary>
+    public DotnetInteractiveSession(string toolPath, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(toolPath)
         {
@@ -59,6 +60,7 @@ public sealed class DotnetInteractiveSession : IDisposable
         foreach (var argument in new[] { "[vscode]", "stdio", "--working-dir", workingDirectory }) start.ArgumentList.Add(argument);
         start.Environment["DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, e) => { if (e.Data is null) _lines.CompleteAdding(); else _lines.Add(e.Data); };
         _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) _errors.Enqueue(e.Data); };

@@ -148,12 +148,29 @@ public class RealEngineTests(RealEngineFixture engine)
     }
 
     [SkippableFact]
-    public void A_csharp_api_value_draws_its_chart()
+    public void A_csharp_api_value_shows_its_card_then_its_chart_as_a_plotly_figure_of_its_own()
     {
         var cell = engine.Session.Submit("using DriverNotebooks;\nThroughput.HighSpeed.Interrupt(maxPacket: 1024).ContinuousReader(1024, 4, \"100us\")");
 
         Assert.True(cell.Succeeded, cell.ToString());
-        Assert.Contains(ChartMarkup, cell.Outputs.Single()["text/html"]);
+        Assert.Equal(2, cell.Outputs.Count);
+        Assert.Contains("class=\"dn-result\"", cell.Outputs[0]["text/html"]);
+        Assert.DoesNotContain(ChartMarkup, cell.Outputs[0]["text/html"]);
+        using var figure = System.Text.Json.JsonDocument.Parse(cell.Outputs[1][PlotlyMime]);
+        Assert.NotEqual(0, figure.RootElement.GetProperty("data").GetArrayLength());
+        Assert.Contains(ChartMarkup, cell.Outputs[1]["text/html"]);
+    }
+
+    [SkippableFact]
+    public void A_csharp_api_value_displayed_mid_cell_shows_its_card_there_and_its_chart_when_the_cell_ends()
+    {
+        var cell = engine.Session.Submit("using DriverNotebooks;\nThroughput.HighSpeed.Interrupt(maxPacket: 1024).ContinuousReader(1024, 4, \"100us\").Display();\n\"after the card\"");
+
+        Assert.True(cell.Succeeded, cell.ToString());
+        Assert.Equal(3, cell.Outputs.Count);
+        Assert.Contains("class=\"dn-result\"", cell.Outputs[0]["text/html"]);
+        Assert.Contains("after the card", string.Concat(cell.Outputs[1].Values));
+        Assert.Contains(PlotlyMime, cell.Outputs[2].Keys);
     }
 
     [SkippableFact]
