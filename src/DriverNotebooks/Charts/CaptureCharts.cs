@@ -15,18 +15,29 @@ public static class CaptureCharts
     public static IEnumerable<GenericChart> Create(CaptureView view)
     {
         if (view.Charted is not { } e || e.Transfers == 0) return [];
-        return [ThroughputOverTime(e), InFlightOverTime(e), Distributions(e)];
+        return [ThroughputOverTime(e, view.Verdict), InFlightOverTime(e), Distributions(e)];
     }
 
-    public static GenericChart ThroughputOverTime(EndpointMeasurement e)
+    /// <summary>Measured throughput over time; with a verdict, the model at the measured point and the ceiling beside it.</summary>
+    public static GenericChart ThroughputOverTime(EndpointMeasurement e, CaptureVerdict? verdict = null)
     {
         var x = e.Series.Select(b => b.StartSeconds + b.WidthSeconds / 2).ToArray();
         var width = e.Series.Count > 0 ? e.Series[0].WidthSeconds : 0;
         var layout = Figure.Layout($"Throughput over time: {e.DeviceName} endpoint {e.EndpointName} ({Quantities.FormatSeconds(width)} bins)", "time from the capture's start (s)", "throughput (MB/s, 10⁶ B/s)");
-        return Figure.Chart(layout,
+        double[] span = [e.FirstSubmitSeconds, e.LastCompletionSeconds];
+        double[] Level(double bytesPerSecond) => [bytesPerSecond / MB, bytesPerSecond / MB];
+        var traces = new List<Trace>
+        {
             Figure.Line("measured", x, e.Series.Select(b => b.BytesPerSecond / MB), Figure.Palette[0], markers: false),
-            Figure.Line($"whole: {Quantities.FormatRate(e.ThroughputBytesPerSecond)}", [e.FirstSubmitSeconds, e.LastCompletionSeconds],
-                [e.ThroughputBytesPerSecond / MB, e.ThroughputBytesPerSecond / MB], Figure.MeasuredColor, "dot", markers: false));
+            Figure.Line($"whole: {Quantities.FormatRate(e.ThroughputBytesPerSecond)}", span, Level(e.ThroughputBytesPerSecond), Figure.MeasuredColor, "dot", markers: false),
+        };
+        if (verdict?.ModelBytesPerSecond is { } model)
+            traces.Add(Figure.Line($"model at N = {verdict.PendingReads}: {Quantities.FormatRate(model)}", span, Level(model), Figure.Palette[2], "dash", markers: false));
+        if (verdict?.ServiceRateBytesPerSecond is { } service)
+            traces.Add(Figure.Line($"rate while in flight: {Quantities.FormatRate(service)}", span, Level(service), Figure.Palette[1], "dashdot", markers: false));
+        if (verdict is not null)
+            traces.Add(Figure.Line($"ceiling: {Quantities.FormatRate(verdict.CeilingBytesPerSecond)}", span, Level(verdict.CeilingBytesPerSecond), Figure.BusLimitColor, "dash", markers: false));
+        return Figure.Chart(layout, [.. traces]);
     }
 
     public static GenericChart InFlightOverTime(EndpointMeasurement e)

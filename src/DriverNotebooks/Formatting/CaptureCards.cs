@@ -12,11 +12,21 @@ public static class CaptureCards
         var r = view.Report;
         var card = new ResultCard($"USB capture: {r.Source}");
         var charted = view.Charted;
-        card.Verdict(charted is null
+        var measured = charted is null
             ? $"No transfer paired submit to completion in {r.Records:N0} records{FilterText(r.Filter)}."
             : $"{charted.DeviceName} endpoint {charted.EndpointName} ({Kind(charted)}) moved {charted.Bytes:N0} B in {charted.Transfers:N0} transfers: "
               + $"{Rate(charted.ThroughputBytesPerSecond)} over {Seconds(charted.SpanSeconds)}, {Rate(charted.SteadyThroughputBytesPerSecond)} in steady state, {Rate(charted.BusyThroughputBytesPerSecond)} while requests were in flight; "
-              + $"at most {charted.InFlight.Max} in flight (median {charted.InFlight.Median}).");
+              + $"at most {charted.InFlight.Max} in flight (median {charted.InFlight.Median}).";
+        if (view.Verdict is { } verdict)
+        {
+            card.Verdict(verdict.Summary).Number("Measured", measured);
+            AddVerdict(card, view.Endpoint!, verdict);
+        }
+        else
+        {
+            card.Verdict(measured);
+            if (view.Endpoint is { Missing: { } missing }) card.Number("Verdict", $"none: {missing}");
+        }
         card.Number("Capture", $"{r.Format}, link type {string.Join(", ", r.LinkTypes.Select(LinkTypes.Describe))}; {r.Records:N0} records over {Seconds(r.CaptureSeconds)}{FilterText(r.Filter)}");
         if (charted is not null)
         {
@@ -43,6 +53,29 @@ public static class CaptureCards
         card.Table(table, collapsed: r.Endpoints.Count > 12);
         foreach (var warning in r.Warnings) card.Note(warning);
         return card;
+    }
+
+    /// <summary>The model beside the measurement: the descriptor it came from, the measured operating point, and the levers.</summary>
+    private static void AddVerdict(ResultCard card, EndpointSource source, CaptureVerdict v)
+    {
+        card.Number("Descriptor", source.Source)
+            .Number("Ceiling", $"{Rate(v.CeilingBytesPerSecond)}" + (v.HostRateBytesPerSecond is { } host ? $"; measured hosts reach {Rate(host)} for bulk" : ""));
+        if (v.ModelBytesPerSecond is { } model)
+        {
+            card.Number("Model at the measured point",
+                $"N = {v.PendingReads}, L = {v.TransferLength:N0} B, turnaround {v.Turnaround?.Describe() ?? "none measured"}"
+                + (v.ServiceRateBytesPerSecond is { } b ? $", served at {Rate(b)}" : "")
+                + $": analytic {Rate(model)} ({(v.ModelDeviation is { } d ? (d >= 0 ? "+" : "") + d.ToString("P1", CultureInfo.InvariantCulture) : "—")} against the measured {Rate(v.MeasuredBytesPerSecond)}), simulated {Rate(v.SimulatedBytesPerSecond ?? 0)}");
+        }
+        card.Number("Evidence", string.Join("; ", v.Evidence));
+        if (v.WhatIfs.Count > 0)
+        {
+            var levers = new ResultTable("What each lever buys, the measured turnaround unchanged", "lever", "N", "L", "predicted", "limited by");
+            foreach (var w in v.WhatIfs)
+                levers.Row(w.Lever, w.PendingReads.ToString(CultureInfo.InvariantCulture), $"{w.TransferLength:N0} B", Rate(w.PredictedBytesPerSecond), UsbNames.ToCliName(w.LimitedBy));
+            card.Table(levers);
+        }
+        foreach (var note in v.Notes) card.Note(note);
     }
 
     private static string Kind(EndpointMeasurement e) =>
