@@ -11,7 +11,10 @@ internal static class CaptureFiles
     /// <summary>USBPcap pcapng (link type 249): descriptors, then a device's interrupt IN endpoint polled.</summary>
     public const string UsbPcapInterrupt = "usbmon-tools_usbpcap1.pcapng";
 
-    public static IReadOnlyList<string> Real { get; } = [UsbmonHid, UsbPcapInterrupt];
+    /// <summary>usbmon pcapng (link type 220), cut to 128 captured bytes a record: a SuperSpeed display adapter enumerating, then its driver streaming bulk OUT one transfer at a time.</summary>
+    public const string UsbmonBulkOut = "mct-jcd543-4k-bulk-out.pcapng";
+
+    public static IReadOnlyList<string> Real { get; } = [UsbmonHid, UsbPcapInterrupt, UsbmonBulkOut];
 
     public static string PathOf(string name) => Path.Combine(AppContext.BaseDirectory, "Captures", "TestData", name);
 

@@ -8,7 +8,7 @@ namespace DriverNotebooks.Usb.Tests.Captures;
 /// </summary>
 public sealed class RealCaptureVerdictTests
 {
-    private const string DisplayAdapter = "mct-jcd543-4k-bulk-out.pcapng";
+    private const string DisplayAdapter = CaptureFiles.UsbmonBulkOut;
 
     [Fact]
     public void The_display_adapters_descriptors_come_from_its_own_enumeration_in_the_capture()
