@@ -2,6 +2,7 @@ using System.Reflection;
 using DriverNotebooks.Bench;
 
 if (args is ["--magic-once", var magicLine]) return MagicCommandBenchmark.RunOnce(magicLine);
+if (args is ["--capture-once", var captureFile]) return CaptureBenchmark.RunOnce(captureFile);
 if (args is ["--limits-once", var limitsCommand, .. var limitsArguments]) return InputLimitsBenchmark.RunOnce(limitsCommand, limitsArguments);
 
 var benchmarks = Assembly.GetExecutingAssembly().GetTypes()

@@ -37,7 +37,8 @@ public sealed class OptionAgreementTests
         var magic = Magic(name);
         var directive = DirectiveBridge.Directives.Single(d => d.Name == magic.MagicName);
 
-        Assert.Equal([.. magic.Options.Select(o => o.Name), "--help"], directive.Parameters.Select(p => p.Name));
+        Assert.Equal([.. magic.Options.Select(o => o.Name), .. magic.Arguments.Select(DirectiveSpec.ArgumentParameterName), "--help"], directive.Parameters.Select(p => p.Name));
+        Assert.Equal(magic.Arguments.Count > 0, directive.Parameters.Any(p => p.ImplicitName));
         foreach (var (option, parameter) in magic.Options.Zip(directive.Parameters))
         {
             Assert.Equal(option.IsFlag, parameter.Flag);
@@ -69,6 +70,10 @@ public sealed class OptionAgreementTests
         { nameof(UsbReader), nameof(UsbReader.Sweep), "seeds", "usb-sweep --seeds" },
         { nameof(UsbReader), nameof(UsbReader.Sweep), "duration", "usb-sweep --duration" },
         { nameof(UsbReader), nameof(UsbReader.Sweep), "axis", "usb-sweep --vary" },
+        { nameof(Throughput), nameof(Throughput.FromDescriptors), "alt", "usb-throughput --alt" },
+        { nameof(Throughput), nameof(Throughput.FromDescriptors), "device", "usb-throughput --device" },
+        { nameof(Throughput), nameof(Throughput.FromDescriptors), "speed", "usb-throughput --speed" },
+        { nameof(Throughput), nameof(Throughput.Descriptors), "speed", "usb-descriptors --speed" },
         { nameof(Lifecycle), nameof(Lifecycle.Patterns), "semantics", "kmdf-patterns --semantics" },
         { nameof(Lifecycle), nameof(Lifecycle.Faults), "pairs", "kmdf-faults --pairs" },
     };

@@ -30,6 +30,24 @@ public static class Throughput
 
     /// <summary>The thread's endpoint: high-speed interrupt IN, 1024-byte packets, bInterval 1.</summary>
     public static UsbEndpoint ThreadEndpoint => HighSpeed.Interrupt(1024);
+
+    /// <summary>
+    /// The endpoint <paramref name="endpoint"/> (bEndpointAddress, e.g. "0x81") of a descriptor dump, as
+    /// <c>--from FILE --endpoint ADDR [--alt N] [--device ID] [--speed S]</c> takes it: type, direction, max packet, mult,
+    /// burst, interval and bytes per interval from the file; <paramref name="speed"/> overrides the speed it states or implies.
+    /// </summary>
+    /// <exception cref="DescriptorDumpException">The file is malformed, or holds no such endpoint, setting or device.</exception>
+    public static UsbEndpoint FromDescriptors(string path, string endpoint, int? alt = null, string? device = null, string? speed = null)
+    {
+        var dump = DescriptorDumpReader.ReadFile(path, speed is null ? null : UsbNames.ParseSpeed(speed));
+        var (owner, _, _, found) = EndpointSelection.Find(dump, EndpointSelection.ParseAddress(endpoint), alt, device);
+        return new UsbEndpoint(found.ToDescriptor(owner.Speed.Speed), AnalysisOptions.Default);
+    }
+
+    /// <summary>Every endpoint of a descriptor dump with its bus ceiling, and each alternate setting's reservation (<c>#!usb-descriptors</c>).</summary>
+    /// <exception cref="DescriptorDumpException">The file is malformed.</exception>
+    public static DescriptorReport Descriptors(string path, string? speed = null) =>
+        DescriptorCeilings.Analyze(DescriptorDumpReader.ReadFile(path, speed is null ? null : UsbNames.ParseSpeed(speed)));
 }
 
 /// <summary>A bus speed, waiting for the endpoint's type and packet size.</summary>

@@ -65,7 +65,7 @@ public static class CommandLineParser
         }
 
         CheckPositionals(definition, positionals);
-        foreach (var option in definition.Options.Where(o => o.Required && !values.ContainsKey(o.Name)))
+        foreach (var option in definition.Options.Where(o => o.Required && !values.ContainsKey(o.Name) && !(o.RequiredUnless is { } unless && values.ContainsKey(unless.Name))))
         {
             throw new CommandLineException($"{option.Name} is required: {option.Description}");
         }
@@ -81,6 +81,12 @@ public static class CommandLineParser
         var tokens = new List<string>();
         foreach (var (key, value) in namedValues)
         {
+            // A positional argument bound by name (the Polyglot directive declares FILE as --file).
+            if (value is not null && definition.Arguments.Any(a => string.Equals(a.Name, key.TrimStart('-'), StringComparison.OrdinalIgnoreCase)))
+            {
+                tokens.Add(value);
+                continue;
+            }
             var option = definition.FindOptionByKey(key)
                 ?? throw UnknownOption(definition, key.StartsWith('-') ? key : "--" + key);
             if (option.IsFlag)

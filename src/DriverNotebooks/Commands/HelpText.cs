@@ -37,7 +37,7 @@ public static class HelpText
             {
                 var option = definition.Options[i];
                 text.Append("  ").Append(signatures[i].PadRight(width + 2)).Append(option.Description);
-                if (option.Required) text.Append(" Required.");
+                if (option.Required) text.Append(option.RequiredUnless is { } unless ? $" Required unless {unless.Name} is given." : " Required.");
                 if (option.DefaultValue is not null) text.Append(" Default: ").Append(option.DefaultValue).Append('.');
                 text.AppendLine();
             }

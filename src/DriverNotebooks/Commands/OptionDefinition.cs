@@ -17,6 +17,9 @@ public sealed record OptionDefinition(string Name, string Description)
     /// <summary>The command cannot run without it.</summary>
     public bool Required { get; init; }
 
+    /// <summary>With <see cref="Required"/>: the option that, when given, makes this one unnecessary (<c>--from</c> gives the endpoint).</summary>
+    public OptionDefinition? RequiredUnless { get; init; }
+
     /// <summary>The value used when the option is absent, as the user would type it; shown in help.</summary>
     public string? DefaultValue { get; init; }
 

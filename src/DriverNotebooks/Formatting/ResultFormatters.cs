@@ -62,6 +62,8 @@ internal static class ResultFormatters
         RegisterCard<SweepView>(UsbCards.Sweep, SweepChart.Create);
         RegisterCard<SweepResult>(r => UsbCards.Sweep(new SweepView(r)), r => SweepChart.Create(new SweepView(r)));
         RegisterCard<AdmissionResult>(UsbCards.Admission, AdmissionChart.Create);
+        RegisterCard<CaptureView>(CaptureCards.Capture, CaptureCharts.Create);
+        RegisterCard<DescriptorReport>(UsbCards.Descriptors, (Func<DescriptorReport, GenericChart>?)null);
 
         RegisterTable();
 

@@ -52,6 +52,61 @@ public static class UsbCards
         _ => "",
     };
 
+    /// <summary>A descriptor dump: each device and its speed, every endpoint with its bus ceiling, every alternate setting's reservation.</summary>
+    public static ResultCard Descriptors(DescriptorReport report)
+    {
+        var dump = report.Dump;
+        var rejected = report.Endpoints.Count(e => e.Problem is not null);
+        var card = new ResultCard($"USB descriptors: {Path.GetFileName(dump.Source)}")
+            .Verdict($"{dump.Devices.Count} device{(dump.Devices.Count == 1 ? "" : "s")} with {report.Endpoints.Count} endpoint{(report.Endpoints.Count == 1 ? "" : "s")} read from {DescriptorDumpReader.Describe(dump.Format)}"
+                + (rejected == 0 ? "; every endpoint's bus ceiling follows." : $"; {rejected} endpoint{(rejected == 1 ? "" : "s")} the {UsbNames.ToCliName(report.Options.Policy)} policy rejects (see the notes)."));
+        foreach (var device in dump.Devices)
+        {
+            card.Number($"{device.Label}{(device.Name.Length > 0 ? " " + device.Name : "")}",
+                $"{UsbNames.Describe(device.Speed.Speed)}, {device.Speed.How}; USB {device.UsbVersion}");
+        }
+        card.Number("Policy", UsbNames.ToCliName(report.Options.Policy));
+
+        var several = dump.Devices.Count > 1;
+        var endpoints = new ResultTable("Endpoints", [.. several ? ["Device"] : Array.Empty<string>(), "Cfg", "If", "Alt", "Endpoint", "Type", "Max packet", "Per interval", "bInterval", "Service period", "Bus ceiling"]);
+        foreach (var c in report.Endpoints)
+        {
+            var e = c.Endpoint;
+            var perInterval = c.Validated is { } v
+                ? (UsbBus.IsSuperSpeed(v.Speed) ? $"{v.MaxPacketSize} B × burst {v.Descriptor.Burst} × Mult {v.Descriptor.Mult}" : $"{v.MaxPacketSize} B × {v.PacketsPerInterval}")
+                  + (v.IsPeriodic ? $" = {v.BytesPerInterval:N0} B" : "")
+                : "";
+            string[] cells =
+            [
+                c.Configuration.ToString(CultureInfo.InvariantCulture), c.Interface.Number.ToString(CultureInfo.InvariantCulture),
+                c.Interface.AlternateSetting.ToString(CultureInfo.InvariantCulture), $"{e.AddressText} {e.Direction.ToString().ToUpperInvariant()}",
+                UsbNames.Describe(e.Type), $"{e.MaxPacketSize} (0x{e.WMaxPacketSize:x4})", perInterval, e.BInterval.ToString(CultureInfo.InvariantCulture),
+                c.Limit is { } l ? Quantities.FormatSeconds(l.ServicePeriod.Seconds) : "", c.Limit is { } limit ? Rate(limit.BytesPerSecond) : c.Problem is null ? "none (max packet 0)" : "rejected",
+            ];
+            endpoints.Row([.. several ? [c.Device.Label] : Array.Empty<string>(), .. cells]);
+        }
+        card.Table(endpoints);
+        if (report.AlternateSettings.Count > 0)
+        {
+            var settings = new ResultTable("Bandwidth each alternate setting reserves", [.. several ? ["Device"] : Array.Empty<string>(), "Cfg", "Interface", "Alt", "Periodic endpoints", "Reserves"]);
+            foreach (var a in report.AlternateSettings)
+            {
+                string[] cells =
+                [
+                    a.Configuration.ToString(CultureInfo.InvariantCulture), a.Interface.ToString(CultureInfo.InvariantCulture),
+                    a.AlternateSetting.ToString(CultureInfo.InvariantCulture), a.PeriodicEndpoints.ToString(CultureInfo.InvariantCulture),
+                    Rate(a.BytesPerSecond) + (a.Rejected > 0 ? $" ({a.Rejected} rejected endpoint{(a.Rejected == 1 ? "" : "s")} not counted)" : ""),
+                ];
+                settings.Row([.. several ? [a.Device.Label] : Array.Empty<string>(), .. cells]);
+            }
+            card.Table(settings);
+        }
+        foreach (var c in report.Endpoints.Where(c => c.Problem is not null))
+            card.Note($"{(several ? c.Device.Label + " " : "")}endpoint {c.Endpoint.AddressText} (interface {c.Interface.Number} alt {c.Interface.AlternateSetting}, {c.Endpoint.Where}): {c.Problem}");
+        card.Note("Take one endpoint into the model with --from FILE --endpoint ADDR [--alt N] on #!usb-throughput, #!usb-simulate or #!usb-sweep.");
+        return card;
+    }
+
     public static ResultCard Simulation(SimulationView view)
     {
         var s = view.Result;

@@ -122,8 +122,18 @@ public sealed record DirectiveSpec(string Name, string Description, IReadOnlyLis
                 o.Description + (o.DefaultValue is null ? "" : $" Default: {o.DefaultValue}."),
                 o.IsFlag,
                 o.AllowedValues)),
+            .. definition.Arguments.Select((a, i) => new DirectiveParameterSpec(ArgumentParameterName(a), a.Description, Flag: false, AllowedValues: [])
+            {
+                ImplicitName = i == 0,
+            }),
             new DirectiveParameterSpec("--help", "Show usage and examples.", Flag: true, AllowedValues: []),
         ]);
+
+    /// <summary>
+    /// A positional argument as a directive parameter, <c>FILE</c> → <c>--file</c>: the first one takes an implicit name, so
+    /// <c>#!usb-descriptors cam.txt</c> is a line the engine accepts; our parser still reads the text as a positional.
+    /// </summary>
+    public static string ArgumentParameterName(ArgumentDefinition argument) => "--" + argument.Name.ToLowerInvariant();
 }
 
 /// <summary>
@@ -134,6 +144,9 @@ public sealed record DirectiveSpec(string Name, string Description, IReadOnlyLis
 /// </summary>
 public sealed record DirectiveParameterSpec(string Name, string Description, bool Flag, IReadOnlyList<string> AllowedValues)
 {
+    /// <summary>The value may be given without the name (the engine's <c>AllowImplicitName</c>): a command's positional argument.</summary>
+    public bool ImplicitName { get; init; }
+
     /// <summary>How often the engine lets the parameter appear; the parser decides what a repeat means.</summary>
     public const int MaxOccurrences = 64;
 }

@@ -39,6 +39,7 @@ public static class PolyglotExtension
                 var parameter = new KernelDirectiveParameter(p.Name, p.Description)
                 {
                     Flag = p.Flag,
+                    AllowImplicitName = p.ImplicitName,
                     MaxOccurrences = DirectiveParameterSpec.MaxOccurrences,
                 };
                 if (p.AllowedValues.Count > 0) parameter.AddCompletions(() => p.AllowedValues);

@@ -82,7 +82,7 @@ public sealed class CodeCompletionTests
         var completions = At("#!usb-");
 
         // Then
-        Assert.Equal(["#!usb-simulate", "#!usb-sweep", "#!usb-throughput"], completions.Matches);
+        Assert.Equal(["#!usb-descriptors", "#!usb-simulate", "#!usb-sweep", "#!usb-throughput"], completions.Matches);
         Assert.Equal(0, completions.Start);
     }
 

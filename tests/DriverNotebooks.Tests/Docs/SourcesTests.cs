@@ -6,7 +6,7 @@ namespace DriverNotebooks.Tests.Docs;
 /// src/, notebooks/ and README.md must be defined there.</summary>
 public partial class SourcesTests
 {
-    [GeneratedRegex(@"\[(S\d+[a-z]?|K-[A-Z]+)\]")]
+    [GeneratedRegex(@"\[(S\d+[a-z]?|K-[A-Z]+|C-[A-Z]+)\]")]
     private static partial Regex CitationKey();
 
     [GeneratedRegex(@"\b([a-z][a-z0-9-]*\.md) §(\d+(?:\.\d+)*)")]

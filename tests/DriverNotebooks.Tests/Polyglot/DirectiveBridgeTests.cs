@@ -17,7 +17,9 @@ public class DirectiveBridgeTests
     {
         var expected = MagicCommands.All.Select(c =>
             c.Definition.MagicName + " " + string.Join(" ",
-                c.Definition.Options.Select(o => $"{o.Name}|{o.IsFlag}|{string.Join(',', o.AllowedValues)}").Append("--help|True|")));
+                c.Definition.Options.Select(o => $"{o.Name}|{o.IsFlag}|{string.Join(',', o.AllowedValues)}")
+                    .Concat(c.Definition.Arguments.Select(a => $"--{a.Name.ToLowerInvariant()}|False|"))
+                    .Append("--help|True|")));
 
         var declared = DirectiveBridge.Directives.Select(d =>
             d.Name + " " + string.Join(" ", d.Parameters.Select(p => $"{p.Name}|{p.Flag}|{string.Join(',', p.AllowedValues)}")));
@@ -48,6 +50,16 @@ public class DirectiveBridgeTests
         Assert.Equal(2, outputs.Count);
         Assert.Contains("Device-limited at 8.192 MB/s", outputs[0].Single(o => o.MimeType == FormattedOutput.Html).Text);
         Assert.Equal(["application/vnd.plotly.v1+json", FormattedOutput.Html, FormattedOutput.PlainText], outputs[1].Select(o => o.MimeType));
+    }
+
+    [Fact]
+    public void A_positional_file_bound_by_its_parameter_name_reaches_the_command_as_the_argument()
+    {
+        var path = DriverNotebooks.TestSupport.Repository.PathOf("tests", "DriverNotebooks.Usb.Tests", "TestData", "Descriptors", "cyrozap__geniatech-tv-tuner-re__MyGica-A681B-descriptor.txt");
+        var result = DirectiveBridge.Run(Bound("#!usb-descriptors", ("file", JsonSerializer.Serialize(path))));
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Contains("1f4d:692f", DirectiveBridge.Outputs(Assert.Single(result.Values))[0].Single(o => o.MimeType == FormattedOutput.PlainText).Text);
     }
 
     [Fact]

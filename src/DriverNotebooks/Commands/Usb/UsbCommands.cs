@@ -75,9 +75,34 @@ public static class UsbCommands
         },
         RunSweep);
 
-    public static IReadOnlyList<NotebookCommand> All { get; } = [Throughput, Simulate, SweepCommand];
+    public static readonly NotebookCommand Descriptors = new(
+        new CommandDefinition
+        {
+            Name = "usb-descriptors",
+            CliPath = ["usb", "descriptors"],
+            Description = "Read a device's descriptors (lsusb -v, usb-devices, USBView text or binary) and give every endpoint's bus ceiling and the bandwidth each alternate setting reserves.",
+            Arguments = [new ArgumentDefinition("FILE", "The dump; its format is recognised from its content.") { Required = true }],
+            Options = [UsbOptions.DumpSpeed, UsbOptions.Policy, UsbOptions.Stuffing, UsbOptions.PacketOverhead, UsbOptions.BurstBeyondSpec, CommonOptions.Json],
+            Examples =
+            [
+                "lsusb-v.txt",
+                "/sys/bus/usb/devices/1-4/descriptors --speed high",
+                "usb-devices.txt --policy linux --json",
+            ],
+        },
+        RunDescriptors);
 
-    private static CommandOutput RunThroughput(CommandArguments arguments, CancellationToken cancellationToken) => UsbOptions.Checked(() =>
+    public static IReadOnlyList<NotebookCommand> All { get; } = [Throughput, Simulate, SweepCommand, Descriptors];
+
+    private static CommandOutput RunDescriptors(CommandArguments arguments, CancellationToken cancellationToken) => UsbOptions.Checked(() =>
+    {
+        UsbSpeed? speed = arguments.Has(UsbOptions.DumpSpeed) ? UsbNames.ParseSpeed(arguments.Value(UsbOptions.DumpSpeed)!) : null;
+        var dump = DescriptorFiles.Read(arguments.Positionals[0], speed);
+        var report = DescriptorCeilings.Analyze(dump, UsbOptions.ParseAnalysisOptions(arguments));
+        return new CommandOutput(report, UsbJson.Descriptors(report));
+    });
+
+    private static CommandOutput RunThroughput(CommandArguments arguments, CancellationToken cancellationToken) => UsbOptions.Checked(arguments, () =>
     {
         var (endpoint, options) = UsbOptions.ParseEndpoint(arguments);
         PipelineSettings? pipeline = null;
@@ -97,7 +122,7 @@ public static class UsbCommands
         return new CommandOutput(new ThroughputView(report, measured), UsbJson.Report(report, measured));
     });
 
-    private static CommandOutput RunSimulate(CommandArguments arguments, CancellationToken cancellationToken) => UsbOptions.Checked(() =>
+    private static CommandOutput RunSimulate(CommandArguments arguments, CancellationToken cancellationToken) => UsbOptions.Checked(arguments, () =>
     {
         var (endpoint, options) = UsbOptions.ParseEndpoint(arguments);
         var settings = new SimulationSettings(
@@ -119,7 +144,7 @@ public static class UsbCommands
         return new CommandOutput(new SimulationView(result, measured), UsbJson.Simulation(result, measured));
     });
 
-    private static CommandOutput RunSweep(CommandArguments arguments, CancellationToken cancellationToken) => UsbOptions.Checked(() =>
+    private static CommandOutput RunSweep(CommandArguments arguments, CancellationToken cancellationToken) => UsbOptions.Checked(arguments, () =>
     {
         var (endpoint, options) = UsbOptions.ParseEndpoint(arguments);
         var turnarounds = arguments.Values(UsbOptions.Turnarounds);

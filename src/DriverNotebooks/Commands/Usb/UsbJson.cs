@@ -169,6 +169,70 @@ public static class UsbJson
         sweep.Warnings,
         measured);
 
+    /// <summary>One endpoint of a dump: where it sits, its raw fields, and the model's ceiling (null with a problem when the policy rejects it).</summary>
+    public sealed record DumpEndpointJson(
+        int Configuration,
+        int Interface,
+        int AlternateSetting,
+        string Address,
+        string Type,
+        string Direction,
+        int WMaxPacketSize,
+        int MaxPacket,
+        int Mult,
+        int Burst,
+        int Interval,
+        int? BytesPerInterval,
+        int? Streams,
+        double? ServicePeriodSeconds,
+        double? BusLimitBytesPerSecond,
+        string? Problem);
+
+    public sealed record AlternateSettingJson(int Configuration, int Interface, int AlternateSetting, int PeriodicEndpoints, double ReservedBytesPerSecond, int Rejected);
+
+    public sealed record DumpDeviceJson(
+        string Id,
+        int? Bus,
+        int? Address,
+        string Name,
+        string UsbVersion,
+        string Speed,
+        bool SpeedStated,
+        string SpeedSource,
+        IReadOnlyList<DumpEndpointJson> Endpoints,
+        IReadOnlyList<AlternateSettingJson> AlternateSettings);
+
+    public sealed record DescriptorsJson(string Source, string Format, string Policy, IReadOnlyList<DumpDeviceJson> Devices);
+
+    public static DescriptorsJson Descriptors(DescriptorReport report) => new(
+        report.Dump.Source,
+        DescriptorDumpReader.Describe(report.Dump.Format),
+        UsbNames.ToCliName(report.Options.Policy),
+        report.Dump.Devices.Select(d => new DumpDeviceJson(
+            d.Id, d.Bus, d.Address, d.Name, d.UsbVersion, SpeedName(d.Speed.Speed), d.Speed.Stated, d.Speed.How,
+            report.Endpoints.Where(c => c.Device == d).Select(DumpEndpoint).ToList(),
+            report.AlternateSettings.Where(a => a.Device == d)
+                .Select(a => new AlternateSettingJson(a.Configuration, a.Interface, a.AlternateSetting, a.PeriodicEndpoints, a.BytesPerSecond, a.Rejected)).ToList())).ToList());
+
+    private static DumpEndpointJson DumpEndpoint(EndpointCeiling c)
+    {
+        var e = c.Endpoint;
+        var superSpeed = UsbBus.IsSuperSpeed(c.Device.Speed.Speed);
+        return new DumpEndpointJson(
+            c.Configuration, c.Interface.Number, c.Interface.AlternateSetting, e.AddressText, UsbNames.ToCliName(e.Type), e.Direction.ToString().ToLowerInvariant(),
+            e.WMaxPacketSize, e.MaxPacketSize,
+            superSpeed ? (e.Type == TransferType.Isochronous && e.Companion is { } ic ? ic.IsochronousMultField + 1 : 1) : e.AdditionalTransactions + 1,
+            superSpeed && e.Companion is { } bc ? bc.MaxBurst + 1 : 1,
+            e.BInterval,
+            superSpeed ? e.Companion?.BytesPerInterval : null,
+            superSpeed && e.Type == TransferType.Bulk ? e.Companion?.BulkStreams : null,
+            c.Limit?.ServicePeriod.Seconds,
+            c.Limit?.BytesPerSecond,
+            c.Problem);
+    }
+
+    private static string SpeedName(UsbSpeed speed) => speed == UsbSpeed.SuperPlus ? "super-plus" : UsbNames.ToCliName(speed);
+
     private static EndpointJson Endpoint(EndpointDescriptor e) => new(
         e.Speed == UsbSpeed.SuperPlus ? "super-plus" : UsbNames.ToCliName(e.Speed),
         UsbNames.ToCliName(e.Type),

@@ -9,22 +9,52 @@ namespace DriverNotebooks.Commands.Usb;
 /// </summary>
 public static class UsbOptions
 {
+    /// <summary>Defined first: the options it replaces name it in <see cref="OptionDefinition.RequiredUnless"/>.</summary>
+    public static readonly OptionDefinition From = new("--from", "A descriptor dump (lsusb -v, usb-devices, USBView text or binary descriptors) to take the endpoint from: its type, direction, max packet, mult, burst, interval and bytes per interval; --speed, when given, overrides the speed the file states or implies.")
+    {
+        ValueName = "FILE",
+    };
+
+    public static readonly OptionDefinition EndpointAddress = new("--endpoint", "With --from: the endpoint's bEndpointAddress, e.g. 0x81 for EP 1 IN.")
+    {
+        ValueName = "ADDR",
+    };
+
+    public static readonly OptionDefinition Alt = new("--alt", "With --from: the alternate setting holding the endpoint, when several do.")
+    {
+        ValueName = "N",
+    };
+
+    public static readonly OptionDefinition Device = new("--device", "With --from: the device, as vendor:product (046d:0825) or bus:address (3:8), when the file holds several with that endpoint.")
+    {
+        ValueName = "ID",
+    };
+
     public static readonly OptionDefinition Speed = new("--speed", "Bus speed of the endpoint.")
     {
         AllowedValues = ["low", "full", "high", "super", "super-plus"],
         Required = true,
+        RequiredUnless = From,
     };
 
     public static readonly OptionDefinition Type = new("--type", "Transfer type of the endpoint.")
     {
         AllowedValues = ["control", "bulk", "interrupt", "isochronous"],
         Required = true,
+        RequiredUnless = From,
     };
 
     public static readonly OptionDefinition MaxPacket = new("--max-packet", "wMaxPacketSize bits 10..0: bytes per packet.")
     {
         ValueName = "BYTES",
         Required = true,
+        RequiredUnless = From,
+    };
+
+    /// <summary><c>usb descriptors --speed</c>: optional, for dumps that do not state the speed.</summary>
+    public static readonly OptionDefinition DumpSpeed = new("--speed", "The speed the device ran at, for a dump that does not state it (older lsusb -v, binary descriptors); overrides what the file states or implies.")
+    {
+        AllowedValues = ["low", "full", "high", "super", "super-plus"],
     };
 
     public static readonly OptionDefinition Direction = new("--direction", "Endpoint direction.")
@@ -177,7 +207,13 @@ public static class UsbOptions
 
     /// <summary>The options that describe an endpoint, shared by every USB command.</summary>
     public static IReadOnlyList<OptionDefinition> Endpoint { get; } =
-        [Speed, Type, MaxPacket, Direction, Mult, Burst, Interval, BytesPerInterval, Policy, Stuffing, PacketOverhead, BurstBeyondSpec];
+        [Speed, Type, MaxPacket, Direction, Mult, Burst, Interval, BytesPerInterval, Policy, Stuffing, PacketOverhead, BurstBeyondSpec, From, EndpointAddress, Alt, Device];
+
+    /// <summary>The options <c>--from</c> replaces: the file gives their values.</summary>
+    private static IReadOnlyList<OptionDefinition> FromReplaces { get; } = [Type, MaxPacket, Direction, Mult, Burst, Interval, BytesPerInterval];
+
+    /// <summary>The options that only mean something with <c>--from</c>.</summary>
+    private static IReadOnlyList<OptionDefinition> FromOnly { get; } = [EndpointAddress, Alt, Device];
 
     /// <summary>Which option reports a <see cref="UsbInputException"/> about each engine field.</summary>
     private static readonly Dictionary<string, OptionDefinition> OptionForField = new(StringComparer.Ordinal)
@@ -240,29 +276,87 @@ public static class UsbOptions
             : throw new FormatException("not a whole number");
     }
 
-    /// <summary>The endpoint and analysis options from the shared endpoint options.</summary>
+    /// <summary>
+    /// Runs engine code for a command that takes an endpoint: validation errors name the option the user typed, or, for an
+    /// endpoint taken from a file, the file and the endpoint (<c>--from cam.txt --endpoint 0x81: max packet …</c>).
+    /// </summary>
+    internal static T Checked<T>(CommandArguments arguments, Func<T> engineCall)
+    {
+        if (!arguments.Has(From)) return Checked(engineCall);
+        try
+        {
+            return engineCall();
+        }
+        catch (UsbInputException e) when (EndpointFields.Contains(e.Field))
+        {
+            throw new CommandLineException($"--from {arguments.Value(From)} --endpoint {arguments.Value(EndpointAddress)}: {e.Message}");
+        }
+        catch (UsbInputException e)
+        {
+            throw ToUsageError(e);
+        }
+    }
+
+    private static readonly HashSet<string> EndpointFields =
+        [UsbInputField.Speed, UsbInputField.Type, UsbInputField.Direction, UsbInputField.MaxPacket, UsbInputField.Mult, UsbInputField.Burst, UsbInputField.Interval, UsbInputField.BytesPerInterval];
+
+    /// <summary>The endpoint and analysis options from the shared endpoint options, or from <c>--from FILE --endpoint ADDR</c>.</summary>
     internal static (EndpointDescriptor Endpoint, AnalysisOptions Options) ParseEndpoint(CommandArguments arguments)
     {
-        var speed = UsbNames.ParseSpeed(arguments.Value(Speed)!);
-        var type = UsbNames.ParseType(arguments.Value(Type)!);
-        var endpoint = new EndpointDescriptor(speed, type, arguments.ConvertRequired(MaxPacket, WholeNumber), arguments.ConvertRequired(Interval, WholeNumber))
+        EndpointDescriptor endpoint;
+        if (arguments.Has(From))
         {
-            Direction = UsbNames.ParseDirection(arguments.Value(Direction)!),
-            Mult = arguments.ConvertRequired(Mult, WholeNumber),
-            Burst = arguments.ConvertRequired(Burst, WholeNumber),
-            BytesPerInterval = arguments.Has(BytesPerInterval) ? arguments.Convert(BytesPerInterval, WholeNumber) : null,
-        };
+            endpoint = EndpointFromFile(arguments);
+        }
+        else
+        {
+            if (FromOnly.FirstOrDefault(arguments.Has) is { } orphan)
+                throw new CommandLineException($"{orphan.Name} is allowed only with --from FILE: it picks the endpoint in a descriptor dump");
+            var speed = UsbNames.ParseSpeed(arguments.Value(Speed)!);
+            var type = UsbNames.ParseType(arguments.Value(Type)!);
+            endpoint = new EndpointDescriptor(speed, type, arguments.ConvertRequired(MaxPacket, WholeNumber), arguments.ConvertRequired(Interval, WholeNumber))
+            {
+                Direction = UsbNames.ParseDirection(arguments.Value(Direction)!),
+                Mult = arguments.ConvertRequired(Mult, WholeNumber),
+                Burst = arguments.ConvertRequired(Burst, WholeNumber),
+                BytesPerInterval = arguments.Has(BytesPerInterval) ? arguments.Convert(BytesPerInterval, WholeNumber) : null,
+            };
+        }
+        var options = ParseAnalysisOptions(arguments);
+        return (endpoint, options.WithBulkRate(arguments.Value(BulkRate)!));
+    }
+
+    /// <summary>Policy, stuffing, SuperSpeed framing and the burst what-if, as every command that judges endpoints takes them.</summary>
+    internal static AnalysisOptions ParseAnalysisOptions(CommandArguments arguments)
+    {
         var overhead = arguments.ConvertRequired(PacketOverhead, WholeNumber);
-        var options = new AnalysisOptions
+        return new AnalysisOptions
         {
             Policy = UsbNames.ParsePolicy(arguments.Value(Policy)!),
             Stuffing = UsbNames.ParseStuffing(arguments.Value(Stuffing)!),
             SuperSpeedPacketOverheadBytes = overhead,
             SuperSpeedPlusPacketOverheadBytes = overhead,
             AllowSuperSpeedInterruptBurstBeyondSpec = arguments.Flag(BurstBeyondSpec),
-        }.WithBulkRate(arguments.Value(BulkRate)!);
-        return (endpoint, options);
+        };
     }
+
+    /// <summary>
+    /// <c>--from FILE --endpoint ADDR [--alt N] [--device ID] [--speed S]</c>: the endpoint as the file describes it. An option the
+    /// file replaces is refused rather than silently preferred, so the endpoint modelled is always the one in the file.
+    /// </summary>
+    private static EndpointDescriptor EndpointFromFile(CommandArguments arguments)
+    {
+        if (FromReplaces.FirstOrDefault(arguments.Has) is { } replaced)
+            throw new CommandLineException($"{replaced.Name} cannot be given with --from: the file gives the endpoint's {Describe(replaced)}; allowed with --from: --endpoint, --alt, --device and --speed (which overrides the speed the file states or implies)");
+        if (!arguments.Has(EndpointAddress))
+            throw new CommandLineException($"--from needs {EndpointAddress.Name} ADDR: the bEndpointAddress of the endpoint to model, e.g. 0x81 for EP 1 IN");
+        var address = arguments.Convert(EndpointAddress, EndpointSelection.ParseAddress);
+        int? alt = arguments.Has(Alt) ? arguments.Convert(Alt, WholeNumber) : null;
+        UsbSpeed? speed = arguments.Has(Speed) ? UsbNames.ParseSpeed(arguments.Value(Speed)!) : null;
+        return DescriptorFiles.Endpoint(arguments.Value(From)!, address, alt, arguments.Value(Device), speed).Descriptor;
+    }
+
+    private static string Describe(OptionDefinition replaced) => replaced.Name.TrimStart('-').Replace('-', ' ');
 
     /// <summary>The sweep axis a <c>--vary</c> value names.</summary>
     internal static SweepAxis ParseAxis(string vary) => vary switch

@@ -67,6 +67,16 @@ public class RealEngineTests(RealEngineFixture engine)
         }
     }
 
+    [SkippableFact]
+    public void A_capture_file_given_as_the_directives_argument_is_measured()
+    {
+        var capture = Repository.PathOf("tests", "DriverNotebooks.Usb.Tests", "Captures", "TestData", "usbmon-tools_usbpcap1.pcapng");
+        var cell = engine.Session.Submit($"#!usb-capture {capture} --endpoint 0x81");
+
+        Assert.True(cell.Succeeded, cell.ToString());
+        Assert.Contains("1:1 endpoint 0x81 (interrupt IN) moved 1,464 B in 244 transfers", cell.Outputs[0]["text/plain"]);
+    }
+
     [SkippableTheory]
     [InlineData("#!usb-throughput --speed warp", "#!usb-throughput: --speed 'warp' is not allowed; allowed: ")]
     [InlineData("#!usb-throughput --speed high --speed full --type bulk --max-packet 512", "#!usb-throughput: --speed was given more than once")]
@@ -82,6 +92,36 @@ public class RealEngineTests(RealEngineFixture engine)
         Assert.DoesNotContain("Exception", cell.FailureMessage);
         var next = engine.Session.Submit("1+1");
         Assert.True(next.Succeeded, next.ToString());
+    }
+
+    private static string Dump(string name) => Repository.PathOf("tests", "DriverNotebooks.Usb.Tests", "TestData", "Descriptors", name);
+
+    [SkippableFact]
+    public void A_descriptor_file_given_as_the_directives_positional_argument_shows_its_card()
+    {
+        var cell = engine.Session.Submit($"#!usb-descriptors \"{Dump("espressif__esp-usb__logitech_c270.usbtreeview.txt")}\"");
+
+        Assert.True(cell.Succeeded, cell.ToString());
+        Assert.Contains("USB descriptors: espressif__esp-usb__logitech_c270.usbtreeview.txt", cell.Outputs.Single()["text/plain"]);
+        Assert.Contains("24.48 MB/s", cell.Outputs.Single()["text/plain"]);
+    }
+
+    [SkippableFact]
+    public void An_endpoint_taken_from_a_descriptor_file_runs_the_throughput_analysis()
+    {
+        var cell = engine.Session.Submit($"#!usb-throughput --from \"{Dump("cyrozap__geniatech-tv-tuner-re__MyGica-A681B-descriptor.txt")}\" --endpoint 0x81 --json");
+
+        Assert.True(cell.Succeeded, cell.ToString());
+        Assert.Contains("\"maxPacket\": 512", cell.Outputs.Single()["text/plain"]);
+    }
+
+    [SkippableFact]
+    public void A_malformed_descriptor_file_fails_the_cell_with_one_line()
+    {
+        var cell = engine.Session.Submit("#!usb-descriptors /nonexistent/lsusb.txt");
+
+        Assert.False(cell.Succeeded, cell.ToString());
+        Assert.Equal("#!usb-descriptors: /nonexistent/lsusb.txt: no such file", cell.FailureMessage!.Trim());
     }
 
     [SkippableFact]

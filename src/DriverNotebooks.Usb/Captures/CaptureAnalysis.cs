@@ -1,0 +1,80 @@
+namespace DriverNotebooks.Usb.Captures;
+
+/// <summary>
+/// Reads a capture once, streaming, and measures every device and endpoint in it (<see cref="CaptureReport"/>):
+/// submits and completions paired by URB id (usbmon) or IRP id (USBPcap), per endpoint.
+/// </summary>
+public static class CaptureAnalysis
+{
+    /// <summary>Measures the capture at <paramref name="path"/>. Throws <see cref="CaptureFormatException"/> for a malformed file.</summary>
+    public static CaptureReport Analyze(string path, CaptureFilter? filter = null, CancellationToken cancellationToken = default)
+    {
+        var log = new CaptureReadLog();
+        return Analyze(CaptureReader.Read(path, log), Path.GetFileName(path), log, filter ?? CaptureFilter.None, cancellationToken);
+    }
+
+    /// <summary>Measures a capture read from <paramref name="stream"/>.</summary>
+    public static CaptureReport Analyze(Stream stream, string source, CaptureFilter? filter = null, CancellationToken cancellationToken = default)
+    {
+        var log = new CaptureReadLog();
+        return Analyze(CaptureReader.Read(stream, source, log), source, log, filter ?? CaptureFilter.None, cancellationToken);
+    }
+
+    private static CaptureReport Analyze(IEnumerable<UsbRecord> records, string source, CaptureReadLog log, CaptureFilter filter, CancellationToken cancellationToken)
+    {
+        var endpoints = new Dictionary<int, EndpointAccumulator>();
+        var descriptors = new List<DescriptorResponse>();
+        var descriptorsPerDevice = new Dictionary<int, int>();
+        long dropped = 0;
+        long first = long.MinValue, last = 0, count = 0;
+        EndpointAccumulator? current = null;
+        var currentKey = -1;
+        foreach (var record in records)
+        {
+            if ((++count & 0xFFFF) == 0) cancellationToken.ThrowIfCancellationRequested();
+            if (first == long.MinValue) first = record.TimestampNs;
+            last = record.TimestampNs;
+            var t = record.TimestampNs - first;
+            if (!filter.KeepsTime(t) || !filter.KeepsEndpoint(record.Bus, record.Device, record.EndpointAddress)) continue;
+            // USBPcap repeats a control transfer's IRP for its data and status stages: only the setup stage submits.
+            if (record.Flavor == CaptureFlavor.UsbPcap && record.Event == UrbEvent.Submit && record.ControlStage is 1 or 2) continue;
+            var key = (record.Bus << 16) | (record.Device << 8) | record.EndpointAddress;
+            if (key != currentKey)
+            {
+                if (!endpoints.TryGetValue(key, out current))
+                {
+                    current = new EndpointAccumulator(record.Bus, record.Device, record.EndpointAddress);
+                    endpoints[key] = current;
+                }
+                currentKey = key;
+            }
+            if (record.Event == UrbEvent.Complete)
+            {
+                var submit = current!.Complete(record, t);
+                if (submit?.Setup is { IsGetDescriptor: true } setup && !record.IsError && !record.Data.IsEmpty)
+                {
+                    var device = (record.Bus << 8) | record.Device;
+                    var kept = descriptorsPerDevice.GetValueOrDefault(device);
+                    if (kept >= CaptureLimits.MaxDescriptorResponsesPerDevice)
+                    {
+                        dropped++;
+                    }
+                    else
+                    {
+                        descriptorsPerDevice[device] = kept + 1;
+                        descriptors.Add(new DescriptorResponse(record.Bus, record.Device, (byte)(setup.Value >> 8), (byte)setup.Value,
+                            setup.Index, setup.Length, t / 1e9, record.Data.ToArray()));
+                    }
+                }
+            }
+            else
+            {
+                current!.Submit(record, t);
+            }
+        }
+        if (first == long.MinValue) first = 0;
+        var measured = endpoints.OrderBy(kv => kv.Key).Select(kv => kv.Value.Finish()).ToArray();
+        return new CaptureReport(source, log.Format, log.LinkTypes.ToArray(), log.Frames, (last - first) / 1e9, first / 1e9,
+            filter, measured, descriptors, dropped, log.Warnings.ToArray());
+    }
+}

@@ -1,0 +1,133 @@
+using DriverNotebooks.Usb.Captures;
+
+namespace DriverNotebooks.Commands.Usb;
+
+/// <summary>
+/// The <c>--json</c> contract of <c>usb capture</c>: explicit records, so the engine's types can change without
+/// changing what scripts parse. Rates are bytes per second, times seconds from the capture's first record.
+/// </summary>
+public static class CaptureJson
+{
+    public sealed record FilterJson(string? Device, string? Endpoint, double? FromSeconds, double? ToSeconds);
+
+    public sealed record DistributionJson(long Count, double MinSeconds, double P50Seconds, double P90Seconds, double P99Seconds, double MaxSeconds, double MeanSeconds);
+
+    public sealed record InFlightJson(int Max, int Median, double Mean);
+
+    public sealed record IdleGapsJson(long Count, double TotalSeconds, double LongestSeconds);
+
+    public sealed record CountJson(string Name, long Count);
+
+    public sealed record LengthJson(long Bytes, long Count);
+
+    public sealed record BinJson(double StartSeconds, long Bytes, long Completions, double MeanInFlight, int MaxInFlight);
+
+    public sealed record SeriesJson(double BinSeconds, IReadOnlyList<BinJson> Bins);
+
+    public sealed record EndpointJson(
+        string Device,
+        string Endpoint,
+        string Direction,
+        string? Type,
+        long Transfers,
+        long Bytes,
+        long ShortTransfers,
+        long SubmitErrors,
+        long UnmatchedCompletions,
+        long StillInFlight,
+        double FirstSubmitSeconds,
+        double LastCompletionSeconds,
+        double ThroughputBytesPerSecond,
+        double SteadyThroughputBytesPerSecond,
+        double BusyThroughputBytesPerSecond,
+        double BusyFraction,
+        InFlightJson InFlight,
+        DistributionJson Latency,
+        DistributionJson Turnaround,
+        DistributionJson CompletionInterval,
+        IdleGapsJson IdleGaps,
+        IReadOnlyList<CountJson> Errors,
+        IReadOnlyList<LengthJson> RequestedLengths,
+        SeriesJson Series);
+
+    public sealed record DescriptorJson(string Device, int DescriptorType, int DescriptorIndex, int LanguageId, int RequestedLength, double TimeSeconds, string Hex);
+
+    public sealed record ReportJson(
+        string Source,
+        string Format,
+        IReadOnlyList<int> LinkTypes,
+        long Records,
+        double CaptureSeconds,
+        double StartUnixSeconds,
+        FilterJson Filter,
+        IReadOnlyList<EndpointJson> Endpoints,
+        IReadOnlyList<DescriptorJson> Descriptors,
+        long DroppedDescriptorResponses,
+        IReadOnlyList<string> Warnings,
+        VerdictJson? Verdict);
+
+    public sealed record WhatIfJson(string Lever, int PendingReads, long TransferLength, double PredictedBytesPerSecond, string LimitedBy);
+
+    /// <summary>What limited the charted endpoint; <c>limitedBy</c> is bus, pipeline, device, application or undetermined.</summary>
+    public sealed record VerdictJson(
+        string Device,
+        string Endpoint,
+        string DescriptorSource,
+        string? Missing,
+        string? LimitedBy,
+        string? Summary,
+        IReadOnlyList<string> Evidence,
+        double? MeasuredBytesPerSecond,
+        double? CeilingBytesPerSecond,
+        double? HostRateBytesPerSecond,
+        int? PendingReads,
+        long? TransferLength,
+        string? Turnaround,
+        double? ServiceRateBytesPerSecond,
+        double? ModelBytesPerSecond,
+        string? ModelLimitedBy,
+        double? SimulatedBytesPerSecond,
+        double? ModelDeviation,
+        IReadOnlyList<WhatIfJson> WhatIfs,
+        IReadOnlyList<string> Notes);
+
+    public static ReportJson Report(CaptureView view) => Report(view.Report, Verdict(view));
+
+    private static VerdictJson? Verdict(CaptureView view)
+    {
+        if (view.Charted is not { } m || view.Endpoint is not { } source) return null;
+        var v = view.Verdict;
+        return new VerdictJson(m.DeviceName, m.EndpointName, source.Source, source.Missing,
+            v?.LimitedBy.ToString().ToLowerInvariant(), v?.Summary, v?.Evidence ?? [], v?.MeasuredBytesPerSecond, v?.CeilingBytesPerSecond,
+            v?.HostRateBytesPerSecond, v?.PendingReads, v?.TransferLength, v?.Turnaround?.Describe(), v?.ServiceRateBytesPerSecond,
+            v?.ModelBytesPerSecond, v?.ModelLimitedBy is { } l ? DriverNotebooks.Usb.UsbNames.ToCliName(l) : null, v?.SimulatedBytesPerSecond, v?.ModelDeviation,
+            v?.WhatIfs.Select(w => new WhatIfJson(w.Lever, w.PendingReads, w.TransferLength, w.PredictedBytesPerSecond, DriverNotebooks.Usb.UsbNames.ToCliName(w.LimitedBy))).ToArray() ?? [],
+            v?.Notes ?? []);
+    }
+
+    private static ReportJson Report(CaptureReport r, VerdictJson? verdict) => new(
+        r.Source, r.Format, r.LinkTypes, r.Records, r.CaptureSeconds, r.StartUnixSeconds,
+        new FilterJson(
+            r.Filter.Bus is { } bus ? $"{bus}:{r.Filter.Device}" : null,
+            r.Filter.EndpointAddress is { } ep ? $"0x{ep:x2}" : null,
+            r.Filter.FromSeconds, r.Filter.ToSeconds),
+        r.Endpoints.Select(Endpoint).ToArray(),
+        r.Descriptors.Select(d => new DescriptorJson($"{d.Bus}:{d.Device}", d.DescriptorType, d.DescriptorIndex, d.LanguageId, d.RequestedLength, d.TimeSeconds, Convert.ToHexString(d.Bytes).ToLowerInvariant())).ToArray(),
+        r.DroppedDescriptorResponses,
+        r.Warnings,
+        verdict);
+
+    private static EndpointJson Endpoint(EndpointMeasurement e) => new(
+        e.DeviceName, e.EndpointName, e.Direction == DriverNotebooks.Usb.TransferDirection.In ? "in" : "out", e.TransferType?.ToString().ToLowerInvariant(),
+        e.Transfers, e.Bytes, e.ShortTransfers, e.SubmitErrors, e.UnmatchedCompletions, e.StillInFlight,
+        e.FirstSubmitSeconds, e.LastCompletionSeconds, e.ThroughputBytesPerSecond, e.SteadyThroughputBytesPerSecond, e.BusyThroughputBytesPerSecond, e.BusyFraction,
+        new InFlightJson(e.InFlight.Max, e.InFlight.Median, e.InFlight.Mean),
+        Distribution(e.Latency), Distribution(e.Turnaround), Distribution(e.CompletionInterval),
+        new IdleGapsJson(e.IdleGaps.Count, e.IdleGaps.TotalSeconds, e.IdleGaps.LongestSeconds),
+        e.Errors.Select(c => new CountJson(c.Name, c.Count)).ToArray(),
+        e.RequestedLengths.Select(l => new LengthJson(l.Bytes, l.Count)).ToArray(),
+        new SeriesJson(e.Series.Count > 0 ? e.Series[0].WidthSeconds : 0,
+            e.Series.Select(b => new BinJson(b.StartSeconds, b.Bytes, b.Completions, b.MeanInFlight, b.MaxInFlight)).ToArray()));
+
+    private static DistributionJson Distribution(DurationSummary d) => new(d.Count, d.MinSeconds, d.P50Seconds, d.P90Seconds, d.P99Seconds, d.MaxSeconds, d.MeanSeconds);
+}
