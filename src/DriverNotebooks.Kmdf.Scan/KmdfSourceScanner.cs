@@ -146,14 +146,25 @@ public static class KmdfSourceScanner
     {
         var bad = new List<string>();
         var units = new List<TranslationUnit>();
+        var mentions = new List<TranslationUnit>();
         foreach (var file in files)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (Read(file, bad) is { } unit) units.Add(unit);
+            if (Read(file, bad) is not { } unit) continue;
+            units.Add(unit);
+            if (ContainsCreate(file)) mentions.Add(unit);
         }
         var source = new DriverSource(folder, units);
         var drivers = new List<DriverScan>();
         var models = DriverEntryExtractor.Extract(source);
+        if (models.Count == 0)
+        {
+            foreach (var unit in mentions.Where(u => u.Errors.Count > 0))
+            {
+                var first = unit.Errors[0];
+                bad.Add($"{unit.SourceFile}: mentions WdfDriverCreate, but no function calling it could be parsed ({unit.Errors.Count} errors, the first at line {first.Line}: {first.Message}); allowed: C or C++ source that compiles");
+            }
+        }
         foreach (var model in models)
         {
             var name = ScenarioName(folder, model.Entry.Name, models.Count > 1);
