@@ -24,6 +24,7 @@ internal sealed class NotebookCommandVerb(NotebookCommand command) : ICliVerb
             var text = NotebookFormatters.Format(output.Value).Last(f => f.MimeType == FormattedOutput.PlainText).Text;
             context.Out.WriteLine(text.TrimEnd());
         }
-        return Task.FromResult(0);
+        foreach (var line in output.ErrorLines) context.Error.WriteLine($"{Definition.CliName}: {line}");
+        return Task.FromResult(output.ExitCode);
     }
 }

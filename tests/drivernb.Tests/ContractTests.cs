@@ -54,6 +54,8 @@ public sealed class ContractTests
         ("scenario missing", "kmdf faults"),
         ("unknown fallible step", "kmdf --scenario cleanup-in-evtdriverunload --fail NoSuchStep"),
         ("malformed status", "kmdf --scenario cleanup-in-evtdriverunload --fail WdfDriverCreate --status STATUS_NOT_A_STATUS"),
+        ("source path missing", "kmdf scan /nonexistent/driver"),
+        ("scan without a path", "kmdf scan"),
         ("notebook path missing", "render /nonexistent/notebook.dib"),
         ("malformed duration", "render /nonexistent/notebook.dib --timeout forever"),
         ("connection file missing", "kernel --connection-file /nonexistent/kernel.json"),
@@ -85,6 +87,7 @@ public sealed class ContractTests
         { "kmdf", "kmdf --scenario globals-after-wdfdrivercreate --fail WdfDriverCreate --json" },
         { "kmdf-faults", "kmdf faults --scenario cleanup-in-evtdriverunload --json" },
         { "kmdf-patterns", "kmdf patterns --json" },
+        { "kmdf-scan", $"kmdf scan {Repository.PathOf("tests", "DriverNotebooks.Kmdf.Scan.Tests", "TestData", "good-cleanup-callback")} --json" },
     };
 
     [Theory]
@@ -100,6 +103,7 @@ public sealed class ContractTests
     [Theory]
     [InlineData("DriverNotebooks.Usb")]
     [InlineData("DriverNotebooks.Kmdf")]
+    [InlineData("DriverNotebooks.Kmdf.Scan")]
     public void Each_engines_public_api_is_the_approved_listing(string assembly)
     {
         ApprovedFile.Verify(PublicApi.Describe(System.Reflection.Assembly.Load(assembly)), "api-" + assembly);
