@@ -145,16 +145,20 @@ public static class KmdfSourceScanner
     private static (List<DriverScan>, List<string>) ScanFolder(string folder, List<string> files, CancellationToken cancellationToken)
     {
         var bad = new List<string>();
-        var units = new List<TranslationUnit>();
         var mentions = new List<TranslationUnit>();
+        var later = new List<(string, byte[])>();
         foreach (var file in files)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (Read(file, bad) is not { } unit) continue;
-            units.Add(unit);
-            if (ContainsCreate(file)) mentions.Add(unit);
+            if (Load(file, bad) is not { } bytes) continue;
+            if (bytes.AsSpan().IndexOf(CreateBytes) < 0)
+            {
+                later.Add((file, bytes));
+                continue;
+            }
+            if (Parse(file, bytes, bad) is { } unit) mentions.Add(unit);
         }
-        var source = new DriverSource(folder, units);
+        var source = new DriverSource(folder, mentions, later, (file, bytes) => Parse(file, bytes, bad));
         var drivers = new List<DriverScan>();
         var models = DriverEntryExtractor.Extract(source);
         if (models.Count == 0)
@@ -172,8 +176,8 @@ public static class KmdfSourceScanner
             {
                 var scenario = ScenarioFromSource.Build(model, name, $"{model.Entry.Name} in {folder}");
                 var analysis = FailurePathAnalysis.Analyze(model, scenario, cancellationToken);
-                var unresolved = units.SelectMany(u => u.UnresolvedIncludes).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-                drivers.Add(new DriverScan(folder, analysis, unresolved, units.Sum(u => u.Errors.Count)));
+                var unresolved = source.Units.SelectMany(u => u.UnresolvedIncludes).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+                drivers.Add(new DriverScan(folder, analysis, unresolved, source.Units.Sum(u => u.Errors.Count)));
             }
             catch (ScenarioFormatException e)
             {
@@ -183,7 +187,7 @@ public static class KmdfSourceScanner
         return (drivers, bad);
     }
 
-    private static TranslationUnit? Read(string file, List<string> bad)
+    private static byte[]? Load(string file, List<string> bad)
     {
         byte[] bytes;
         try
@@ -206,6 +210,11 @@ public static class KmdfSourceScanner
             bad.Add($"{file}: a binary file; allowed: C or C++ source text");
             return null;
         }
+        return bytes;
+    }
+
+    private static TranslationUnit? Parse(string file, byte[] bytes, List<string> bad)
+    {
         try
         {
             return TranslationUnitReader.Read(file, bytes, file);

@@ -475,7 +475,8 @@ internal sealed class RoutineWalker(DriverSource source)
                 Fallible(state, Step(SourceAction.Allocate, CallClassifier.ResourceName(Arg(0)), statement) with { Kind = ResourceKind.WdmLookasideEx }, null, assignedTo);
                 return;
             case CallRole.HandleOpen:
-                Fallible(state, Step(SourceAction.Allocate, CallClassifier.ResourceName(Arg(0)), statement) with { Kind = ResourceKind.Handle }, null, assignedTo);
+                // ZwOpenKey(&handle, …) takes the handle first; IoOpenDriverRegistryKey(DriverObject, …, &handle) last.
+                Fallible(state, Step(SourceAction.Allocate, CallClassifier.ResourceName(routine.StartsWith("Zw", StringComparison.Ordinal) ? Arg(0) : Arg(args.Count - 1)), statement) with { Kind = ResourceKind.Handle }, null, assignedTo);
                 return;
             case CallRole.WdfDriverCreate:
                 Fallible(state, Step(SourceAction.WdfDriverCreate, "WDFDRIVER", statement) with { Driver = DriverFacts(Arg(2), Arg(3)) }, null, assignedTo);

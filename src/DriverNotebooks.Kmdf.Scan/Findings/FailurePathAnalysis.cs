@@ -86,6 +86,7 @@ public static class FailurePathAnalysis
             FindingKind.Leaked => new(ScanFindingKind.LeakOnFailurePath, file, line, f.Resource, $"{allocated} leaks {path}: nothing on that path frees it"),
             FindingKind.LookasideLeftOnSystemList => new(ScanFindingKind.LookasideLeftAtUnload, file, line, f.Resource, $"WDM lookaside list {allocated} is still initialized when the image unloads {path}: it stays on the system-wide list in freed memory"),
             FindingKind.FreedUnallocated => FreeFinding(f, path, scenario),
+            FindingKind.FreedTwice => new(ScanFindingKind.FrameworkDiagnostic, file, line, f.Resource, $"{allocated} is freed twice {path}: {f.Detail}"),
             _ => new(ScanFindingKind.FrameworkDiagnostic, file, line, f.Resource, $"{f.Kind} {f.Resource} {path}: {f.Detail}"),
         };
     }

@@ -3,6 +3,14 @@
 #ifndef DRIVERNOTEBOOKS_WDK_STUB_H
 #define DRIVERNOTEBOOKS_WDK_STUB_H
 
+/* In C a routine is declared with its parameters; in C++ it takes any arguments, so that a type the stub
+   does not know (a context struct, a class) never turns a call into an error that drops it. */
+#ifdef __cplusplus
+#define DN_ROUTINE(ret, name, params) extern "C" ret name(...);
+#else
+#define DN_ROUTINE(ret, name, params) ret name params;
+#endif
+
 /* SAL annotations and calling conventions read as nothing. */
 #define _In_
 #define _In_opt_
@@ -51,7 +59,66 @@
 #define NTAPI
 #define NTSYSAPI
 #define NTKERNELAPI
+#ifdef __cplusplus
+#define EXTERN_C extern "C"
+#define EXTERN_C_START extern "C" {
+#define EXTERN_C_END }
+#define WDF_EXTERN_C_START extern "C" {
+#define WDF_EXTERN_C_END }
+#define WDF_EXTERN_C extern "C"
+#else
 #define EXTERN_C
+#define EXTERN_C_START
+#define EXTERN_C_END
+#define WDF_EXTERN_C_START
+#define WDF_EXTERN_C_END
+#define WDF_EXTERN_C
+#endif
+#define ASSERT(x) ((void)0)
+#define NT_ASSERT(x) ((void)0)
+#define NT_VERIFY(x) (x)
+#define _IRQL_always_function_min_(x)
+#define _IRQL_always_function_max_(x)
+#define _IRQL_raises_(x)
+#define _IRQL_saves_
+#define _IRQL_restores_
+#define _Printf_format_string_
+#define _Inout_updates_opt_(x)
+#define _Out_writes_opt_(x)
+#define _In_reads_opt_(x)
+#define _Outptr_opt_
+#define _Ret_range_(a, b)
+#define _In_range_(a, b)
+#define _Out_range_(a, b)
+#define _Struct_size_bytes_(x)
+#define _Guarded_by_(x)
+#define _Interlocked_
+#define _Requires_lock_not_held_(x)
+#define _Releases_exclusive_lock_(x)
+#define _Acquires_exclusive_lock_(x)
+#define _Post_invalid_
+#define _Pre_notnull_
+#define _Post_ptr_invalid_
+#define _Frees_ptr_
+#define _Frees_ptr_opt_
+#define _Notnull_
+#define _Maybenull_
+#define _Pre_maybenull_
+#define _Post_maybenull_
+#define _Kernel_clear_do_init_(x)
+#define _Kernel_float_used_
+#define _Must_inspect_impl_
+#define _Ret_z_
+#define TRACE_LEVEL_NONE 0
+#define TRACE_LEVEL_CRITICAL 1
+#define TRACE_LEVEL_FATAL 1
+#define TRACE_LEVEL_ERROR 2
+#define TRACE_LEVEL_WARNING 3
+#define TRACE_LEVEL_INFORMATION 4
+#define TRACE_LEVEL_VERBOSE 5
+#define PASSIVE_LEVEL 0
+#define APC_LEVEL 1
+#define DISPATCH_LEVEL 2
 #define CONST const
 #define FORCEINLINE static inline
 #define INITCODE
@@ -71,7 +138,11 @@
 #define TRUE 1
 #define FALSE 0
 #ifndef NULL
+#ifdef __cplusplus
+#define NULL 0
+#else
 #define NULL ((void *)0)
+#endif
 #endif
 
 typedef void VOID;
@@ -166,40 +237,40 @@ typedef ULONG64 POOL_FLAGS;
 typedef struct _LOOKASIDE_LIST_EX { PVOID P; } LOOKASIDE_LIST_EX, *PLOOKASIDE_LIST_EX;
 typedef struct _NPAGED_LOOKASIDE_LIST { PVOID P; } NPAGED_LOOKASIDE_LIST, *PNPAGED_LOOKASIDE_LIST;
 typedef struct _PAGED_LOOKASIDE_LIST { PVOID P; } PAGED_LOOKASIDE_LIST, *PPAGED_LOOKASIDE_LIST;
-PVOID ExAllocatePool2(POOL_FLAGS Flags, SIZE_T NumberOfBytes, ULONG Tag);
-PVOID ExAllocatePool3(POOL_FLAGS Flags, SIZE_T NumberOfBytes, ULONG Tag, PVOID Parameters, ULONG Count);
-PVOID ExAllocatePoolWithTag(POOL_TYPE PoolType, SIZE_T NumberOfBytes, ULONG Tag);
-PVOID ExAllocatePoolZero(POOL_TYPE PoolType, SIZE_T NumberOfBytes, ULONG Tag);
-PVOID ExAllocatePoolUninitialized(POOL_TYPE PoolType, SIZE_T NumberOfBytes, ULONG Tag);
-PVOID ExAllocatePool(POOL_TYPE PoolType, SIZE_T NumberOfBytes);
-VOID ExFreePool(PVOID P);
-VOID ExFreePoolWithTag(PVOID P, ULONG Tag);
-VOID ExFreePool2(PVOID P, ULONG Tag, PVOID Parameters, ULONG Count);
-NTSTATUS ExInitializeLookasideListEx(PLOOKASIDE_LIST_EX Lookaside, PVOID Allocate, PVOID Free, POOL_TYPE PoolType, ULONG Flags, SIZE_T Size, ULONG Tag, USHORT Depth);
-VOID ExDeleteLookasideListEx(PLOOKASIDE_LIST_EX Lookaside);
-VOID ExInitializeNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside, PVOID Allocate, PVOID Free, ULONG Flags, SIZE_T Size, ULONG Tag, USHORT Depth);
-VOID ExDeleteNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside);
-VOID ExInitializePagedLookasideList(PPAGED_LOOKASIDE_LIST Lookaside, PVOID Allocate, PVOID Free, ULONG Flags, SIZE_T Size, ULONG Tag, USHORT Depth);
-VOID ExDeletePagedLookasideList(PPAGED_LOOKASIDE_LIST Lookaside);
-PVOID ExAllocateFromLookasideListEx(PLOOKASIDE_LIST_EX Lookaside);
-VOID ExFreeToLookasideListEx(PLOOKASIDE_LIST_EX Lookaside, PVOID Entry);
-VOID RtlCopyUnicodeString(PUNICODE_STRING Destination, PCUNICODE_STRING Source);
-VOID RtlInitUnicodeString(PUNICODE_STRING Destination, PCWSTR Source);
-NTSTATUS RtlUnicodeStringCopy(PUNICODE_STRING Destination, PCUNICODE_STRING Source);
-VOID RtlZeroMemory(PVOID Destination, SIZE_T Length);
-VOID RtlCopyMemory(PVOID Destination, const void *Source, SIZE_T Length);
-NTSTATUS ZwOpenKey(PHANDLE KeyHandle, ACCESS_MASK DesiredAccess, POBJECT_ATTRIBUTES ObjectAttributes);
-NTSTATUS ZwClose(HANDLE Handle);
-PVOID MmGetSystemRoutineAddress(PUNICODE_STRING SystemRoutineName);
-VOID KeInitializeSpinLock(PKSPIN_LOCK SpinLock);
-VOID KeInitializeEvent(PKEVENT Event, int Type, BOOLEAN State);
-VOID ExInitializeFastMutex(PFAST_MUTEX FastMutex);
-NTSTATUS IoCreateDevice(PDRIVER_OBJECT DriverObject, ULONG ExtensionSize, PUNICODE_STRING DeviceName, ULONG DeviceType, ULONG Characteristics, BOOLEAN Exclusive, PDEVICE_OBJECT *DeviceObject);
-VOID IoDeleteDevice(PDEVICE_OBJECT DeviceObject);
-NTSTATUS IoCreateSymbolicLink(PUNICODE_STRING SymbolicLinkName, PUNICODE_STRING DeviceName);
-NTSTATUS IoDeleteSymbolicLink(PUNICODE_STRING SymbolicLinkName);
-ULONG DbgPrint(PCSTR Format, ...);
-ULONG DbgPrintEx(ULONG ComponentId, ULONG Level, PCSTR Format, ...);
+DN_ROUTINE(PVOID, ExAllocatePool2, (POOL_FLAGS Flags, SIZE_T NumberOfBytes, ULONG Tag))
+DN_ROUTINE(PVOID, ExAllocatePool3, (POOL_FLAGS Flags, SIZE_T NumberOfBytes, ULONG Tag, PVOID Parameters, ULONG Count))
+DN_ROUTINE(PVOID, ExAllocatePoolWithTag, (POOL_TYPE PoolType, SIZE_T NumberOfBytes, ULONG Tag))
+DN_ROUTINE(PVOID, ExAllocatePoolZero, (POOL_TYPE PoolType, SIZE_T NumberOfBytes, ULONG Tag))
+DN_ROUTINE(PVOID, ExAllocatePoolUninitialized, (POOL_TYPE PoolType, SIZE_T NumberOfBytes, ULONG Tag))
+DN_ROUTINE(PVOID, ExAllocatePool, (POOL_TYPE PoolType, SIZE_T NumberOfBytes))
+DN_ROUTINE(VOID, ExFreePool, (PVOID P))
+DN_ROUTINE(VOID, ExFreePoolWithTag, (PVOID P, ULONG Tag))
+DN_ROUTINE(VOID, ExFreePool2, (PVOID P, ULONG Tag, PVOID Parameters, ULONG Count))
+DN_ROUTINE(NTSTATUS, ExInitializeLookasideListEx, (PLOOKASIDE_LIST_EX Lookaside, PVOID Allocate, PVOID Free, POOL_TYPE PoolType, ULONG Flags, SIZE_T Size, ULONG Tag, USHORT Depth))
+DN_ROUTINE(VOID, ExDeleteLookasideListEx, (PLOOKASIDE_LIST_EX Lookaside))
+DN_ROUTINE(VOID, ExInitializeNPagedLookasideList, (PNPAGED_LOOKASIDE_LIST Lookaside, PVOID Allocate, PVOID Free, ULONG Flags, SIZE_T Size, ULONG Tag, USHORT Depth))
+DN_ROUTINE(VOID, ExDeleteNPagedLookasideList, (PNPAGED_LOOKASIDE_LIST Lookaside))
+DN_ROUTINE(VOID, ExInitializePagedLookasideList, (PPAGED_LOOKASIDE_LIST Lookaside, PVOID Allocate, PVOID Free, ULONG Flags, SIZE_T Size, ULONG Tag, USHORT Depth))
+DN_ROUTINE(VOID, ExDeletePagedLookasideList, (PPAGED_LOOKASIDE_LIST Lookaside))
+DN_ROUTINE(PVOID, ExAllocateFromLookasideListEx, (PLOOKASIDE_LIST_EX Lookaside))
+DN_ROUTINE(VOID, ExFreeToLookasideListEx, (PLOOKASIDE_LIST_EX Lookaside, PVOID Entry))
+DN_ROUTINE(VOID, RtlCopyUnicodeString, (PUNICODE_STRING Destination, PCUNICODE_STRING Source))
+DN_ROUTINE(VOID, RtlInitUnicodeString, (PUNICODE_STRING Destination, PCWSTR Source))
+DN_ROUTINE(NTSTATUS, RtlUnicodeStringCopy, (PUNICODE_STRING Destination, PCUNICODE_STRING Source))
+DN_ROUTINE(VOID, RtlZeroMemory, (PVOID Destination, SIZE_T Length))
+DN_ROUTINE(VOID, RtlCopyMemory, (PVOID Destination, const void *Source, SIZE_T Length))
+DN_ROUTINE(NTSTATUS, ZwOpenKey, (PHANDLE KeyHandle, ACCESS_MASK DesiredAccess, POBJECT_ATTRIBUTES ObjectAttributes))
+DN_ROUTINE(NTSTATUS, ZwClose, (HANDLE Handle))
+DN_ROUTINE(PVOID, MmGetSystemRoutineAddress, (PUNICODE_STRING SystemRoutineName))
+DN_ROUTINE(VOID, KeInitializeSpinLock, (PKSPIN_LOCK SpinLock))
+DN_ROUTINE(VOID, KeInitializeEvent, (PKEVENT Event, int Type, BOOLEAN State))
+DN_ROUTINE(VOID, ExInitializeFastMutex, (PFAST_MUTEX FastMutex))
+DN_ROUTINE(NTSTATUS, IoCreateDevice, (PDRIVER_OBJECT DriverObject, ULONG ExtensionSize, PUNICODE_STRING DeviceName, ULONG DeviceType, ULONG Characteristics, BOOLEAN Exclusive, PDEVICE_OBJECT *DeviceObject))
+DN_ROUTINE(VOID, IoDeleteDevice, (PDEVICE_OBJECT DeviceObject))
+DN_ROUTINE(NTSTATUS, IoCreateSymbolicLink, (PUNICODE_STRING SymbolicLinkName, PUNICODE_STRING DeviceName))
+DN_ROUTINE(NTSTATUS, IoDeleteSymbolicLink, (PUNICODE_STRING SymbolicLinkName))
+DN_ROUTINE(ULONG, DbgPrint, (PCSTR Format, ...))
+DN_ROUTINE(ULONG, DbgPrintEx, (ULONG ComponentId, ULONG Level, PCSTR Format, ...))
 #define KdPrint(x)
 #define KdPrintEx(x)
 
@@ -208,8 +279,8 @@ ULONG DbgPrintEx(ULONG ComponentId, ULONG Level, PCSTR Format, ...);
 #define RETURN_IF_NOT_SUCCESS RETURN_NTSTATUS_IF_FAILED
 
 /* WPP software tracing: functions here so that a call reads as one. */
-VOID WPP_INIT_TRACING(PVOID DriverObject, PVOID RegistryPath);
-VOID WPP_CLEANUP(PVOID DriverObject);
+DN_ROUTINE(VOID, WPP_INIT_TRACING, (PVOID DriverObject, PVOID RegistryPath))
+DN_ROUTINE(VOID, WPP_CLEANUP, (PVOID DriverObject))
 
 /* KMDF. */
 typedef struct WDFDRIVER__ *WDFDRIVER;
@@ -284,29 +355,29 @@ typedef struct _WDF_DRIVER_CONFIG
 #define WDF_OBJECT_ATTRIBUTES_INIT_CONTEXT_TYPE(a, t) WDF_OBJECT_ATTRIBUTES_INIT(a)
 #define WDF_OBJECT_ATTRIBUTES_SET_CONTEXT_TYPE(a, t)
 #define WdfObjectGetTypedContext(h, t) ((t *)0)
-VOID WDF_DRIVER_CONFIG_INIT(PWDF_DRIVER_CONFIG Config, PFN_WDF_DRIVER_DEVICE_ADD EvtDriverDeviceAdd);
-VOID WDF_OBJECT_ATTRIBUTES_INIT(PWDF_OBJECT_ATTRIBUTES Attributes);
-NTSTATUS WdfDriverCreate(PDRIVER_OBJECT DriverObject, PCUNICODE_STRING RegistryPath, PWDF_OBJECT_ATTRIBUTES DriverAttributes, PWDF_DRIVER_CONFIG DriverConfig, WDFDRIVER *Driver);
-WDFDRIVER WdfGetDriver(void);
-VOID WdfDriverMiniportUnload(WDFDRIVER Driver);
-PDRIVER_OBJECT WdfDriverWdmGetDriverObject(WDFDRIVER Driver);
-NTSTATUS WdfDriverOpenParametersRegistryKey(WDFDRIVER Driver, ACCESS_MASK DesiredAccess, PWDF_OBJECT_ATTRIBUTES KeyAttributes, WDFKEY *Key);
-VOID WdfRegistryClose(WDFKEY Key);
-NTSTATUS WdfLookasideListCreate(PWDF_OBJECT_ATTRIBUTES LookasideAttributes, SIZE_T BufferSize, POOL_TYPE PoolType, PWDF_OBJECT_ATTRIBUTES MemoryAttributes, ULONG PoolTag, WDFLOOKASIDE *Lookaside);
-NTSTATUS WdfMemoryCreate(PWDF_OBJECT_ATTRIBUTES Attributes, POOL_TYPE PoolType, ULONG PoolTag, SIZE_T BufferSize, WDFMEMORY *Memory, PVOID *Buffer);
-NTSTATUS WdfCollectionCreate(PWDF_OBJECT_ATTRIBUTES CollectionAttributes, WDFCOLLECTION *Collection);
-NTSTATUS WdfStringCreate(PCUNICODE_STRING UnicodeString, PWDF_OBJECT_ATTRIBUTES StringAttributes, WDFSTRING *String);
-NTSTATUS WdfWaitLockCreate(PWDF_OBJECT_ATTRIBUTES LockAttributes, WDFWAITLOCK *Lock);
-NTSTATUS WdfSpinLockCreate(PWDF_OBJECT_ATTRIBUTES SpinLockAttributes, WDFSPINLOCK *SpinLock);
-NTSTATUS WdfObjectCreate(PWDF_OBJECT_ATTRIBUTES Attributes, WDFOBJECT *Object);
-NTSTATUS WdfTimerCreate(PVOID Config, PWDF_OBJECT_ATTRIBUTES Attributes, WDFTIMER *Timer);
-NTSTATUS WdfWorkItemCreate(PVOID Config, PWDF_OBJECT_ATTRIBUTES Attributes, WDFWORKITEM *WorkItem);
-NTSTATUS WdfDeviceCreate(PWDFDEVICE_INIT *DeviceInit, PWDF_OBJECT_ATTRIBUTES DeviceAttributes, WDFDEVICE *Device);
-PWDFDEVICE_INIT WdfControlDeviceInitAllocate(WDFDRIVER Driver, PCUNICODE_STRING SDDLString);
-VOID WdfDeviceInitFree(PWDFDEVICE_INIT DeviceInit);
-VOID WdfControlFinishInitializing(WDFDEVICE Device);
-NTSTATUS WdfDeviceMiniportCreate(WDFDRIVER Driver, PWDF_OBJECT_ATTRIBUTES Attributes, PDEVICE_OBJECT DeviceObject, PDEVICE_OBJECT AttachedDeviceObject, PDEVICE_OBJECT Pdo, WDFDEVICE *Device);
-VOID WdfObjectDelete(WDFOBJECT Object);
+DN_ROUTINE(VOID, WDF_DRIVER_CONFIG_INIT, (PWDF_DRIVER_CONFIG Config, PFN_WDF_DRIVER_DEVICE_ADD EvtDriverDeviceAdd))
+DN_ROUTINE(VOID, WDF_OBJECT_ATTRIBUTES_INIT, (PWDF_OBJECT_ATTRIBUTES Attributes))
+DN_ROUTINE(NTSTATUS, WdfDriverCreate, (PDRIVER_OBJECT DriverObject, PCUNICODE_STRING RegistryPath, PWDF_OBJECT_ATTRIBUTES DriverAttributes, PWDF_DRIVER_CONFIG DriverConfig, WDFDRIVER *Driver))
+DN_ROUTINE(WDFDRIVER, WdfGetDriver, (void))
+DN_ROUTINE(VOID, WdfDriverMiniportUnload, (WDFDRIVER Driver))
+DN_ROUTINE(PDRIVER_OBJECT, WdfDriverWdmGetDriverObject, (WDFDRIVER Driver))
+DN_ROUTINE(NTSTATUS, WdfDriverOpenParametersRegistryKey, (WDFDRIVER Driver, ACCESS_MASK DesiredAccess, PWDF_OBJECT_ATTRIBUTES KeyAttributes, WDFKEY *Key))
+DN_ROUTINE(VOID, WdfRegistryClose, (WDFKEY Key))
+DN_ROUTINE(NTSTATUS, WdfLookasideListCreate, (PWDF_OBJECT_ATTRIBUTES LookasideAttributes, SIZE_T BufferSize, POOL_TYPE PoolType, PWDF_OBJECT_ATTRIBUTES MemoryAttributes, ULONG PoolTag, WDFLOOKASIDE *Lookaside))
+DN_ROUTINE(NTSTATUS, WdfMemoryCreate, (PWDF_OBJECT_ATTRIBUTES Attributes, POOL_TYPE PoolType, ULONG PoolTag, SIZE_T BufferSize, WDFMEMORY *Memory, PVOID *Buffer))
+DN_ROUTINE(NTSTATUS, WdfCollectionCreate, (PWDF_OBJECT_ATTRIBUTES CollectionAttributes, WDFCOLLECTION *Collection))
+DN_ROUTINE(NTSTATUS, WdfStringCreate, (PCUNICODE_STRING UnicodeString, PWDF_OBJECT_ATTRIBUTES StringAttributes, WDFSTRING *String))
+DN_ROUTINE(NTSTATUS, WdfWaitLockCreate, (PWDF_OBJECT_ATTRIBUTES LockAttributes, WDFWAITLOCK *Lock))
+DN_ROUTINE(NTSTATUS, WdfSpinLockCreate, (PWDF_OBJECT_ATTRIBUTES SpinLockAttributes, WDFSPINLOCK *SpinLock))
+DN_ROUTINE(NTSTATUS, WdfObjectCreate, (PWDF_OBJECT_ATTRIBUTES Attributes, WDFOBJECT *Object))
+DN_ROUTINE(NTSTATUS, WdfTimerCreate, (PVOID Config, PWDF_OBJECT_ATTRIBUTES Attributes, WDFTIMER *Timer))
+DN_ROUTINE(NTSTATUS, WdfWorkItemCreate, (PVOID Config, PWDF_OBJECT_ATTRIBUTES Attributes, WDFWORKITEM *WorkItem))
+DN_ROUTINE(NTSTATUS, WdfDeviceCreate, (PWDFDEVICE_INIT *DeviceInit, PWDF_OBJECT_ATTRIBUTES DeviceAttributes, WDFDEVICE *Device))
+DN_ROUTINE(PWDFDEVICE_INIT, WdfControlDeviceInitAllocate, (WDFDRIVER Driver, PCUNICODE_STRING SDDLString))
+DN_ROUTINE(VOID, WdfDeviceInitFree, (PWDFDEVICE_INIT DeviceInit))
+DN_ROUTINE(VOID, WdfControlFinishInitializing, (WDFDEVICE Device))
+DN_ROUTINE(NTSTATUS, WdfDeviceMiniportCreate, (WDFDRIVER Driver, PWDF_OBJECT_ATTRIBUTES Attributes, PDEVICE_OBJECT DeviceObject, PDEVICE_OBJECT AttachedDeviceObject, PDEVICE_OBJECT Pdo, WDFDEVICE *Device))
+DN_ROUTINE(VOID, WdfObjectDelete, (WDFOBJECT Object))
 extern const UNICODE_STRING SDDL_DEVOBJ_SYS_ALL_ADM_ALL;
 
 /* Class and port drivers that take over the driver object. */
@@ -321,9 +392,9 @@ typedef struct _NDIS_MINIPORT_DRIVER_CHARACTERISTICS
 typedef PVOID NDIS_HANDLE, *PNDIS_HANDLE;
 typedef NTSTATUS NDIS_STATUS;
 #define NDIS_STATUS_SUCCESS ((NDIS_STATUS)0)
-NDIS_STATUS NdisMRegisterMiniportDriver(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath, NDIS_HANDLE MiniportDriverContext, PNDIS_MINIPORT_DRIVER_CHARACTERISTICS MiniportDriverCharacteristics, PNDIS_HANDLE NdisMiniportDriverHandle);
-VOID NdisMDeregisterMiniportDriver(NDIS_HANDLE NdisMiniportDriverHandle);
-NTSTATUS KsInitializeDriver(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath, const void *Descriptor);
-NTSTATUS PcInitializeAdapterDriver(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath, PVOID AddDevice);
+DN_ROUTINE(NDIS_STATUS, NdisMRegisterMiniportDriver, (PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath, NDIS_HANDLE MiniportDriverContext, PNDIS_MINIPORT_DRIVER_CHARACTERISTICS MiniportDriverCharacteristics, PNDIS_HANDLE NdisMiniportDriverHandle))
+DN_ROUTINE(VOID, NdisMDeregisterMiniportDriver, (NDIS_HANDLE NdisMiniportDriverHandle))
+DN_ROUTINE(NTSTATUS, KsInitializeDriver, (PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath, const void *Descriptor))
+DN_ROUTINE(NTSTATUS, PcInitializeAdapterDriver, (PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath, PVOID AddDevice))
 
 #endif
