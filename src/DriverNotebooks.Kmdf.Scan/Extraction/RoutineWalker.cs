@@ -412,6 +412,12 @@ internal sealed class RoutineWalker(DriverSource source)
     private void Call(PathState state, string routine, IReadOnlyList<string> args, string? assignedTo, bool guarded, SyntaxNode statement)
     {
         if (routine.Length == 0) return;
+        // A variable passed by address or assigned a call's result is no longer a known flag (IoOpenDriverRegistryKey(…, &key)).
+        foreach (var a in args)
+        {
+            if (a.StartsWith('&') && Plain(a[1..]) is { } written) state.Flags = state.Flags.Remove(written);
+        }
+        if (Plain(assignedTo) is { } assigned) state.Flags = state.Flags.Remove(assigned);
         var role = CallClassifier.RoleOf(routine);
         string Arg(int i) => i >= 0 && i < args.Count ? args[i] : "";
 
@@ -441,6 +447,20 @@ internal sealed class RoutineWalker(DriverSource source)
                 }
                 _facts[attributes] = new(StringComparer.Ordinal);
                 return;
+        }
+
+        // Right after a failing step, an unknown routine (a macro the headers did not bring) given the failed status
+        // and a label of this routine, such as IF_FAILED_ACTION_JUMP(status, …, Done), reads as "on failure, goto Done".
+        if (state.Kind == Walk.Failure && state.Statements == 1 && role == CallRole.Other && !source.TryGet(routine, out _)
+            && state.StatusVariable is { } failed && args.Count > 1 && Plain(args[0]) == failed)
+        {
+            var frame = state.Frames.Peek();
+            if (Continuation(frame.Function.Body, args[^1]) is { } jump)
+            {
+                _notes.Add($"{statement.SourceFile}:{statement.Line}: {routine}({failed}, …, {args[^1]}) read as: on failure, goto {args[^1]}");
+                state.Frames = state.Frames.Pop().Push(frame with { Rest = jump });
+                return;
+            }
         }
 
         if (state.Kind != Walk.Success)
