@@ -12,6 +12,9 @@ internal static unsafe partial class ClangNative
 {
     public const string Library = "libclang";
 
+    /// <summary>The version of the libclang runtime package (Directory.Packages.props).</summary>
+    public const string LibclangVersion = "23.1.5";
+
     static ClangNative() => NativeLibrary.SetDllImportResolver(typeof(ClangNative).Assembly, Resolve);
 
     /// <summary>
@@ -23,11 +26,15 @@ internal static unsafe partial class ClangNative
         if (name != Library) return IntPtr.Zero;
         if (NativeLibrary.TryLoad(name, assembly, searchPath, out var handle)) return handle;
         var folder = Path.GetDirectoryName(assembly.Location) ?? AppContext.BaseDirectory;
+        // A notebook engine that loads the package from the NuGet cache does not copy the native asset beside it.
+        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
         foreach (var candidate in new[]
         {
             Path.Combine(folder, "runtimes", RuntimeInformation.RuntimeIdentifier, "native", "libclang.so"),
             Path.Combine(folder, "runtimes", "linux-x64", "native", "libclang.so"),
             Path.Combine(folder, "libclang.so"),
+            Path.Combine(packages, "libclang.runtime.linux-x64", LibclangVersion, "runtimes", "linux-x64", "native", "libclang.so"),
         })
         {
             if (File.Exists(candidate) && NativeLibrary.TryLoad(candidate, out handle)) return handle;
