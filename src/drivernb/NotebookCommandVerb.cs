@@ -25,6 +25,7 @@ internal sealed class NotebookCommandVerb(NotebookCommand command) : ICliVerb
             // Names from a scenario file reach the terminal: its control characters are shown escaped, never obeyed.
             context.Out.WriteLine(Phrases.EscapeControl(text.TrimEnd()));
         }
-        return Task.FromResult(0);
+        foreach (var line in output.ErrorLines) context.Error.WriteLine($"{Definition.CliName}: {line}");
+        return Task.FromResult(output.ExitCode);
     }
 }

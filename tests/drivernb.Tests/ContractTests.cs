@@ -64,6 +64,8 @@ public sealed class ContractTests
         ("capture file missing", "usb capture /nonexistent/capture.pcapng"),
         ("malformed device address", "usb capture /nonexistent/capture.pcapng --device 1-5"),
         ("malformed endpoint address", "usb capture /nonexistent/capture.pcapng --endpoint 0x31"),
+        ("source path missing", "kmdf scan /nonexistent/driver"),
+        ("scan without a path", "kmdf scan"),
         ("notebook path missing", "render /nonexistent/notebook.dib"),
         ("malformed duration", "render /nonexistent/notebook.dib --timeout forever"),
         ("connection file missing", "kernel --connection-file /nonexistent/kernel.json"),
@@ -99,6 +101,7 @@ public sealed class ContractTests
         { "kmdf-faults", "kmdf faults --scenario cleanup-in-evtdriverunload --json" },
         { "kmdf-patterns", "kmdf patterns --json" },
         { "usb-capture", $"usb capture {Repository.PathOf("tests", "DriverNotebooks.Usb.Tests", "Captures", "TestData", "usbmon-tools_test1.pcapng")} --json" },
+        { "kmdf-scan", $"kmdf scan {Repository.PathOf("tests", "DriverNotebooks.Kmdf.Scan.Tests", "TestData", "good-cleanup-callback")} --json" },
     };
 
     [Theory]
@@ -114,6 +117,7 @@ public sealed class ContractTests
     [Theory]
     [InlineData("DriverNotebooks.Usb")]
     [InlineData("DriverNotebooks.Kmdf")]
+    [InlineData("DriverNotebooks.Kmdf.Scan")]
     public void Each_engines_public_api_is_the_approved_listing(string assembly)
     {
         ApprovedFile.Verify(PublicApi.Describe(System.Reflection.Assembly.Load(assembly)), "api-" + assembly);

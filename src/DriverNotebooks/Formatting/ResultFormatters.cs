@@ -1,6 +1,7 @@
 using DriverNotebooks.Charts;
 using DriverNotebooks.Commands.Kmdf;
 using DriverNotebooks.Kmdf;
+using DriverNotebooks.Kmdf.Scan;
 using DriverNotebooks.Usb;
 using Microsoft.DotNet.Interactive.Formatting;
 using Plotly.NET;
@@ -54,6 +55,12 @@ internal static class ResultFormatters
         RegisterCard<FaultSweepResult>(KmdfCards.FaultSweep, sweep => FaultSweepChart.HasFindings(sweep) ? [FaultSweepChart.Create(sweep)] : []);
         RegisterCard<PatternMatrixResult>(KmdfCards.PatternMatrix, PatternMatrixChart.Create);
         RegisterCard<KmdfScenarioCatalog>(Catalog, (Func<KmdfScenarioCatalog, GenericChart>?)null);
+        // A scan of one driver shows the same trace and fault-sweep charts as kmdf faults; a folder of many shows the table.
+        RegisterCard<ScanReport>(KmdfScanCards.Scan, report => report.Drivers.Count is > 0 and <= KmdfScanCards.MaxDriversWithCharts
+            ? report.Drivers.SelectMany(d => (IEnumerable<GenericChart>)[
+                KmdfTraceChart.Create(d.Analysis.Baseline, $"KMDF trace: {d.Analysis.Scenario.Scenario.Name} (load, unload)"),
+                .. FaultSweepChart.HasFindings(d.Analysis.Sweep) ? [FaultSweepChart.Create(d.Analysis.Sweep)] : Array.Empty<GenericChart>()])
+            : []);
 
         RegisterCard<ThroughputView>(UsbCards.Throughput, ThroughputChart.Create);
         RegisterCard<ThroughputReport>(r => UsbCards.Throughput(new ThroughputView(r)), r => ThroughputChart.Create(new ThroughputView(r)));

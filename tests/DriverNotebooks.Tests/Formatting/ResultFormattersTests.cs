@@ -28,6 +28,7 @@ public class ResultFormattersTests
         { "FaultSweepResult", Lifecycle.Faults(Driver), "what leaks at some point: gBuffer, gLookaside" },
         { "PatternMatrixResult", Lifecycle.Patterns(), "combinations have findings" },
         { "KmdfScenarioCatalog", new KmdfScenarioCatalog(BuiltInScenarios.All), "built-in KMDF scenarios" },
+        { "ScanReport", DriverNotebooks.Kmdf.Scan.KmdfSourceScanner.Scan([Repository.PathOf("tests", "DriverNotebooks.Kmdf.Scan.Tests", "TestData", "cleanup-in-unload")]), "2 findings in 1 of 1 drivers" },
     };
 
     [Theory]

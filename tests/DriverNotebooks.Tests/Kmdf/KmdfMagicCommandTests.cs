@@ -134,4 +134,29 @@ public class KmdfMagicCommandTests
         Assert.DoesNotContain("<img src=x", html);
         Assert.Contains("&lt;b&gt;bold&lt;/b&gt; &amp; &lt;img src=x onerror=alert(1)&gt;", html);
     }
+
+    [Fact]
+    public void Scanning_driver_source_from_a_notebook_names_the_leak_by_file_and_line()
+    {
+        var folder = Repository.PathOf("tests", "DriverNotebooks.Kmdf.Scan.Tests", "TestData", "cleanup-in-unload");
+        var json = Json($"#!kmdf-scan {folder}");
+
+        var findings = json.GetProperty("results")[0].GetProperty("findings").EnumerateArray().ToArray();
+        var line = Array.FindIndex(File.ReadAllLines(Path.Combine(folder, "driver.c")), l => l.Contains("gBuffer = ExAllocatePool2", StringComparison.Ordinal)) + 1;
+        Assert.Contains(findings, f => f.GetProperty("kind").GetString() == "LeakOnFailurePath" && f.GetProperty("line").GetInt32() == line && f.GetProperty("resource").GetString() == "gBuffer");
+    }
+
+    [Fact]
+    public void A_scanned_driver_shows_as_the_scan_card_with_the_trace_and_fault_sweep_charts()
+    {
+        var folder = Repository.PathOf("tests", "DriverNotebooks.Kmdf.Scan.Tests", "TestData", "cleanup-in-unload");
+        var result = MagicCommands.Run($"#!kmdf-scan {folder}");
+        Assert.True(result.Succeeded, result.Error);
+        var html = Assert.Single(NotebookFormatters.Format(Assert.Single(result.Values)), o => o.MimeType == "text/html").Text;
+        Assert.Contains("KMDF source scan", html, StringComparison.Ordinal);
+        Assert.Contains("leak on a failure path", html, StringComparison.Ordinal);
+        // The lifecycle trace of the scenario, and the fault-sweep chart (this driver has findings at some failure point).
+        Assert.Contains("KMDF trace: ", html, StringComparison.Ordinal);
+        Assert.Equal(2, html.Split("newPlot(").Length - 1);
+    }
 }

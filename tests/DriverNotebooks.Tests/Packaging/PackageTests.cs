@@ -14,6 +14,7 @@ public class PackageTests
         Assert.Contains("lib/net10.0/DriverNotebooks.dll", entries);
         Assert.Contains("lib/net10.0/DriverNotebooks.Usb.dll", entries);
         Assert.Contains("lib/net10.0/DriverNotebooks.Kmdf.dll", entries);
+        Assert.Contains("lib/net10.0/DriverNotebooks.Kmdf.Scan.dll", entries);
     }
 
     [Fact]
@@ -38,5 +39,14 @@ public class PackageTests
         Assert.Contains("id=\"Microsoft.DotNet.Interactive.Formatting\"", nuspec);
         Assert.DoesNotContain("DriverNotebooks.Usb\"", nuspec);
         Assert.DoesNotContain("DriverNotebooks.Kmdf\"", nuspec);
+        Assert.DoesNotContain("DriverNotebooks.Kmdf.Scan\"", nuspec);
+    }
+
+    [Fact]
+    public void The_scan_brings_libclang_as_a_package_dependency_so_a_notebook_restores_the_native_library()
+    {
+        using var zip = ZipFile.OpenRead(PackedPackage.Path);
+        using var reader = new StreamReader(zip.GetEntry("DriverNotebooks.nuspec")!.Open());
+        Assert.Contains("id=\"libclang.runtime.linux-x64\" version=\"23.1.5\"", reader.ReadToEnd());
     }
 }

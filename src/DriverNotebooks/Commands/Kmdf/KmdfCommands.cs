@@ -1,4 +1,5 @@
 using DriverNotebooks.Kmdf;
+using DriverNotebooks.Kmdf.Scan;
 
 namespace DriverNotebooks.Commands.Kmdf;
 
@@ -53,7 +54,24 @@ public static class KmdfCommands
         },
         RunPatterns);
 
-    public static IReadOnlyList<NotebookCommand> All { get; } = [Lifecycle, Faults, Patterns];
+    public static readonly NotebookCommand Scan = new(
+        new CommandDefinition
+        {
+            Name = "kmdf-scan",
+            CliPath = ["kmdf", "scan"],
+            Description = "Read KMDF driver sources (C or C++, no WDK needed), make each function that calls WdfDriverCreate a scenario, sweep its failure points and report leaks and cleanup mistakes by file and line. Exit code 0 clean, 1 findings, 2 bad input.",
+            Arguments = [new ArgumentDefinition("PATH", "A driver source file, or a folder searched for sources that call WdfDriverCreate (each folder is one driver).") { Required = true, AllowMultiple = true }],
+            Options = [KmdfOptions.WriteScenarios, CommonOptions.Json],
+            Examples =
+            [
+                "src/driver",
+                "drivers/ --json",
+                "src/driver/driver.c --write-scenarios scenarios",
+            ],
+        },
+        RunScan);
+
+    public static IReadOnlyList<NotebookCommand> All { get; } = [Lifecycle, Faults, Patterns, Scan];
 
     private static CommandOutput RunLifecycle(CommandArguments arguments, CancellationToken cancellationToken)
     {
@@ -97,6 +115,18 @@ public static class KmdfCommands
         var sweep = KmdfOptions.Checked(() => FaultSweep.Run(scenario, sweepOptions, cancellationToken));
         cancellationToken.ThrowIfCancellationRequested();
         return new CommandOutput(sweep, KmdfJson.Sweep(sweep));
+    }
+
+    private static CommandOutput RunScan(CommandArguments arguments, CancellationToken cancellationToken)
+    {
+        var folder = arguments.Value(KmdfOptions.WriteScenarios);
+        if (folder is not null && File.Exists(folder))
+        {
+            throw arguments.BadValue(KmdfOptions.WriteScenarios, folder, "a file is there; allowed: a folder (created if missing)");
+        }
+        var report = KmdfSourceScanner.Scan(arguments.Positionals, cancellationToken);
+        if (folder is not null) ScenarioFiles.Write(folder, report);
+        return new CommandOutput(report, KmdfScanJson.Report(report)) { ExitCode = report.ExitCode, ErrorLines = report.BadInputs };
     }
 
     private static CommandOutput RunPatterns(CommandArguments arguments, CancellationToken cancellationToken)

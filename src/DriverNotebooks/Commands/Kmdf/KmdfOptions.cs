@@ -32,6 +32,11 @@ public static class KmdfOptions
 
     public static readonly OptionDefinition Pairs = new("--pairs", "Also fail every pair of steps, not just each step on its own.") { IsFlag = true };
 
+    public static readonly OptionDefinition WriteScenarios = new("--write-scenarios", "Write each scanned driver's scenario JSON into this folder (edit it, then run kmdf faults --scenario FILE).")
+    {
+        ValueName = "DIR",
+    };
+
     internal static Semantics ParseSemantics(CommandArguments arguments) => ParseSemantics(arguments.Value(Semantics)!);
 
     internal static Semantics ParseSemantics(string text) =>
