@@ -9,7 +9,9 @@ namespace DriverNotebooks.Cli.Tests;
 /// </summary>
 public sealed class CaptureVerdictVerbTests
 {
-    private static string Capture(string name) => Repository.PathOf("tests", "DriverNotebooks.Usb.Tests", "Captures", "TestData", name);
+    private static string Capture(string name) => name is "mct-jcd543-4k-bulk-out.pcapng" or "usbmon-tools_usbpcap1.pcapng"
+        ? Repository.PathOf("notebooks", "data", name)
+        : Repository.PathOf("tests", "DriverNotebooks.Usb.Tests", "Captures", "TestData", name);
 
     [Fact]
     public async Task A_capture_that_saw_its_device_enumerate_gets_a_verdict_with_the_model_at_the_measured_point_beside_it()
@@ -47,5 +49,25 @@ public sealed class CaptureVerdictVerbTests
         Assert.Contains("endpoint 0x02 is not in the file; endpoints: 0x81, 0x01, 0x82, 0x86", result.Error);
         Assert.Equal("", result.Output);
         Assert.Single(result.Error.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public async Task Usb_descriptors_reads_a_capture_that_saw_its_device_enumerate_like_any_dump()
+    {
+        var result = await CliTester.Run("usb", "descriptors", Capture("mct-jcd543-4k-bulk-out.pcapng"));
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("read from capture's GET_DESCRIPTOR responses", result.Output);
+        Assert.Contains("0711:5601 (bus 6 device 25)", result.Output);
+        Assert.Contains("0x02 OUT", result.Output);
+    }
+
+    [Fact]
+    public async Task Usb_descriptors_on_a_capture_without_a_full_configuration_is_a_one_line_error()
+    {
+        var result = await CliTester.Run("usb", "descriptors", Capture("usbmon-tools_test1.pcapng"));
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("the capture holds no complete GET_DESCRIPTOR(CONFIGURATION) response", result.Error);
+        Assert.Single(result.Error.Trim().Split('\n'));
+        Assert.Equal("", result.Output);
     }
 }

@@ -23,6 +23,7 @@ public static class CaptureAnalysis
     private static CaptureReport Analyze(IEnumerable<UsbRecord> records, string source, CaptureReadLog log, CaptureFilter filter, CancellationToken cancellationToken)
     {
         var endpoints = new Dictionary<int, EndpointAccumulator>();
+        var followedOnly = new Dictionary<int, EndpointAccumulator>();
         var descriptors = new List<DescriptorResponse>();
         var descriptorsPerDevice = new Dictionary<int, int>();
         long dropped = 0;
@@ -35,16 +36,20 @@ public static class CaptureAnalysis
             if (first == long.MinValue) first = record.TimestampNs;
             last = record.TimestampNs;
             var t = record.TimestampNs - first;
-            if (!filter.KeepsTime(t) || !filter.KeepsEndpoint(record.Bus, record.Device, record.EndpointAddress)) continue;
+            var reported = filter.KeepsTime(t) && filter.KeepsEndpoint(record.Bus, record.Device, record.EndpointAddress);
+            // A device's descriptors come through its default control pipe whatever the endpoint or time filter keeps:
+            // that pipe is followed (not reported) so a filtered report still carries them.
+            if (!reported && !((record.EndpointAddress & 0x7F) == 0 && filter.KeepsDevice(record.Bus, record.Device))) continue;
             // USBPcap repeats a control transfer's IRP for its data and status stages: only the setup stage submits.
             if (record.Flavor == CaptureFlavor.UsbPcap && record.Event == UrbEvent.Submit && record.ControlStage is 1 or 2) continue;
-            var key = (record.Bus << 16) | (record.Device << 8) | record.EndpointAddress;
+            var key = (record.Bus << 16) | (record.Device << 8) | record.EndpointAddress | (reported ? 0 : 1 << 30);
             if (key != currentKey)
             {
-                if (!endpoints.TryGetValue(key, out current))
+                var table = reported ? endpoints : followedOnly;
+                if (!table.TryGetValue(key, out current))
                 {
                     current = new EndpointAccumulator(record.Bus, record.Device, record.EndpointAddress);
-                    endpoints[key] = current;
+                    table[key] = current;
                 }
                 currentKey = key;
             }

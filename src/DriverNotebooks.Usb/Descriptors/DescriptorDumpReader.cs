@@ -47,6 +47,7 @@ public static partial class DescriptorDumpReader
         int n;
         while (length < head.Length && (n = stream.Read(head, length, head.Length - length)) > 0) length += n;
         var format = Detect(head.AsSpan(0, length), source);
+        if (format == DescriptorFormat.CaptureResponses) return FromCapture(new ConcatenatedStream(head, length, stream), source, speed);
         if (format == DescriptorFormat.Binary)
         {
             if (stream.CanSeek && stream.Length > DescriptorBlobReader.MaxBytes)
@@ -79,6 +80,7 @@ public static partial class DescriptorDumpReader
     /// <exception cref="DescriptorDumpException">No known format.</exception>
     public static DescriptorFormat Detect(ReadOnlySpan<byte> head, string source)
     {
+        if (head.Length >= 4 && (Captures.PcapReader.IsMagic(head) || Captures.PcapngBlockReader.IsMagic(head))) return DescriptorFormat.CaptureResponses;
         if (head.Length >= 2 && ((head[0] == 18 && head[1] == DescriptorBlobReader.DeviceType) || (head[0] == 9 && head[1] == DescriptorBlobReader.ConfigurationType)))
             return DescriptorFormat.Binary;
         if (head.IndexOf((byte)0) >= 0 || head.Length == 0)
@@ -96,11 +98,33 @@ public static partial class DescriptorDumpReader
         DescriptorFormat.LsusbVerbose => "lsusb -v text",
         DescriptorFormat.UsbDevices => "usb-devices text",
         DescriptorFormat.UsbView => "USBView text report",
+        DescriptorFormat.CaptureResponses => "capture's GET_DESCRIPTOR responses",
         _ => "binary descriptors",
     };
 
     private static DescriptorDumpException Unknown(string source, string what) =>
-        new(source, "byte 0", $"{what}; allowed: lsusb -v text, usb-devices or /sys/kernel/debug/usb/devices text, a USBView text report, or binary descriptors (sysfs descriptors file)");
+        new(source, "byte 0", $"{what}; allowed: lsusb -v text, usb-devices or /sys/kernel/debug/usb/devices text, a USBView text report, binary descriptors (sysfs descriptors file), or a pcap/pcapng capture that saw its devices enumerate");
+
+    /// <summary>Every device whose complete configuration the capture's GET_DESCRIPTOR responses carry, in bus:address order.</summary>
+    private static DescriptorDump FromCapture(Stream stream, string source, UsbSpeed? speed)
+    {
+        Captures.CaptureReport report;
+        try
+        {
+            report = Captures.CaptureAnalysis.Analyze(stream, source);
+        }
+        catch (Captures.CaptureFormatException e)
+        {
+            throw new DescriptorDumpException(source, e.Where, e.Problem);
+        }
+        var devices = report.Descriptors.Select(d => (d.Bus, d.Device)).Distinct().Order()
+            .Select(d => Captures.CaptureDescriptors.For(report, d.Bus, d.Device, speed))
+            .OfType<DumpedDevice>()
+            .ToArray();
+        if (devices.Length == 0)
+            throw new DescriptorDumpException(source, "", "the capture holds no complete GET_DESCRIPTOR(CONFIGURATION) response: no device enumerated while it was captured");
+        return new DescriptorDump(source, DescriptorFormat.CaptureResponses, devices);
+    }
 
     /// <summary>The bytes already read for detection, then the rest of the stream: one pass over the file.</summary>
     private sealed class ConcatenatedStream(byte[] head, int headLength, Stream rest) : Stream

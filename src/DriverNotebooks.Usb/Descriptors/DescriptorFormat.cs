@@ -15,4 +15,8 @@ public enum DescriptorFormat
     /// <summary>Raw descriptors: a device descriptor then its configuration(s), as the Linux sysfs <c>descriptors</c> file,
     /// or configuration descriptors alone, as GET_DESCRIPTOR(CONFIGURATION) returns them.</summary>
     Binary,
+
+    /// <summary>A pcap or pcapng capture: the device and configuration descriptors its GET_DESCRIPTOR responses carry
+    /// (<see cref="Captures.CaptureDescriptors"/>).</summary>
+    CaptureResponses,
 }

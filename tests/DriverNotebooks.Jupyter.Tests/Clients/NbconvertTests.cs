@@ -34,6 +34,13 @@ public sealed class NbconvertTests
             File.WriteAllText(path, IpynbWriter.Write(NotebookReader.Read(source)));
             notebooks.Add(path);
         }
+        // The data the notebooks read sits beside them, as in the repository (nbconvert starts each kernel in its notebook's folder).
+        var data = Repository.PathOf("notebooks", "data");
+        if (Directory.Exists(data))
+        {
+            Directory.CreateDirectory(Path.Combine(input, "data"));
+            foreach (var file in Directory.EnumerateFiles(data)) File.Copy(file, Path.Combine(input, "data", Path.GetFileName(file)));
+        }
 
         // When
         var result = ExternalProcess.Run(python,

@@ -60,6 +60,17 @@ public sealed class RealCaptureVerdictTests
     }
 
     [Fact]
+    public void A_report_filtered_to_one_endpoint_or_a_later_window_still_carries_the_descriptors_of_its_device()
+    {
+        var path = CaptureFiles.PathOf(DisplayAdapter);
+        var filtered = CaptureAnalysis.Analyze(path, new CaptureFilter(EndpointAddress: 0x02, FromSeconds: 30));
+        Assert.Equal([0x02], filtered.Endpoints.Select(e => (int)e.EndpointAddress));
+        static object Shape(DumpedDevice? d) => d is null ? "none" : (d.Id, d.Speed.Speed, string.Join(",", d.Endpoints.Select(e => $"{e.Endpoint.AddressText}/{e.Endpoint.WMaxPacketSize}")));
+        Assert.Equal(Shape(CaptureDescriptors.For(CaptureAnalysis.Analyze(path), 6, 25)), Shape(CaptureDescriptors.For(filtered, 6, 25)));
+        Assert.Equal(("0711:5601", UsbSpeed.Super, "0x81/1024,0x02/1024,0x83/64"), Shape(CaptureDescriptors.For(filtered, 6, 25)));
+    }
+
+    [Fact]
     public void A_capture_that_never_saw_a_full_configuration_has_no_descriptors_to_offer()
     {
         // test1 holds only GET_DESCRIPTOR(DEVICE) exchanges.

@@ -32,7 +32,8 @@ public sealed class ShippedNotebooksInPolyglotTests(PolyglotInstalledFixture ins
         var chartsRendered = ChartsRenderedPerCell(file, work);
         Assert.Equal(cells.Count, chartsRendered.Count);
         var clock = Stopwatch.StartNew();
-        using var session = new DotnetInteractiveSession(installed.Tool, work.Path, installed.Sandbox.Environment);
+        // As VS Code starts it: in the notebook's folder, so a notebook's relative paths (notebooks/data/…) resolve.
+        using var session = new DotnetInteractiveSession(installed.Tool, Repository.PathOf("notebooks"), installed.Sandbox.Environment);
 
         var charts = 0;
         foreach (var (cell, index) in cells.Select((c, i) => (c, i + 1)))

@@ -70,7 +70,7 @@ public class RealEngineTests(RealEngineFixture engine)
     [SkippableFact]
     public void A_capture_file_given_as_the_directives_argument_is_measured()
     {
-        var capture = Repository.PathOf("tests", "DriverNotebooks.Usb.Tests", "Captures", "TestData", "usbmon-tools_usbpcap1.pcapng");
+        var capture = Repository.PathOf("notebooks", "data", "usbmon-tools_usbpcap1.pcapng");
         var cell = engine.Session.Submit($"#!usb-capture {capture} --endpoint 0x81");
 
         Assert.True(cell.Succeeded, cell.ToString());
