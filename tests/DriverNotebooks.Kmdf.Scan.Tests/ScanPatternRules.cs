@@ -40,6 +40,16 @@ public sealed class ScanPatternRules
     }
 
     [Fact]
+    public void A_call_whose_status_DriverEntry_returns_directly_is_a_failure_point_too()
+    {
+        var driver = TestDrivers.Scan("return-call-leak");
+        var leak = Only(driver, ScanFindingKind.LeakOnFailurePath);
+        Assert.Equal(("gBuffer", TestDrivers.LineOf("return-call-leak", "driver.c", "gBuffer = ExAllocatePool2")), (leak.Resource, leak.Line));
+        Assert.Contains($"ReadRegistry (", leak.Message, StringComparison.Ordinal);
+        Assert.Contains($"driver.c:{TestDrivers.LineOf("return-call-leak", "driver.c", "return ReadRegistry(")}", leak.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_cleanup_callback_in_attributes_never_passed_to_WdfDriverCreate_is_dead_and_what_it_frees_leaks()
     {
         var driver = TestDrivers.Scan("dead-cleanup-callback");

@@ -160,7 +160,8 @@ internal sealed class RoutineWalker(DriverSource source)
                 Prepend(state, node.Children.Where(c => c.Kind >= SyntaxKind.UnexposedStmt || c.Kind is SyntaxKind.CallExpr or SyntaxKind.BinaryOperator), guarded);
                 return;
             case SyntaxKind.ReturnStmt:
-                if (node.Children.Count > 0) Expression(state, node.Children[0], null, guarded);
+                // return Call(…) returns what the call returned: the call is a failure point like status = Call(…).
+                if (node.Children.Count > 0) Expression(state, node.Children[0], ReturnedStatus, guarded);
                 if (!state.Done) Return(state, node);
                 return;
             case SyntaxKind.GotoStmt:
@@ -303,6 +304,9 @@ internal sealed class RoutineWalker(DriverSource source)
             && statement.Children.All(c => c.Kind is SyntaxKind.ReturnStmt or SyntaxKind.NullStmt || !c.DescendantsAndSelf().Any(n => n.Kind == SyntaxKind.CallExpr && CallClassifier.RoleOf(CallClassifier.CalleeOf(n)) != CallRole.Other)),
         _ => false,
     };
+
+    /// <summary>The status a <c>return Call(…)</c> hands back, named like a variable so the call reads as <c>status = Call(…)</c>.</summary>
+    private const string ReturnedStatus = "returnedStatus";
 
     private static bool IsSignificant(string routine) => CallClassifier.RoleOf(routine) is not (CallRole.Other or CallRole.DriverConfigInit or CallRole.AttributesInit);
 
