@@ -50,7 +50,8 @@ public static class CaptureCards
                 e.ShortTransfers.ToString("N0", CultureInfo.InvariantCulture), e.Errors.Sum(x => x.Count).ToString("N0", CultureInfo.InvariantCulture),
                 e.UnmatchedCompletions.ToString("N0", CultureInfo.InvariantCulture));
         }
-        card.Table(table, collapsed: r.Endpoints.Count > 12);
+        // One row repeats the numbers above it: collapsed, so it stays out of print (fourteen columns do not fit A4).
+        card.Table(table, collapsed: r.Endpoints.Count == 1 || r.Endpoints.Count > 12);
         foreach (var warning in r.Warnings) card.Note(warning);
         return card;
     }

@@ -65,7 +65,7 @@ public sealed partial class HandoutPageBudgetTests
 
         foreach (var path in Directory.EnumerateFiles(Repository.PathOf("notebooks"), "*.dib").Order())
         {
-            var result = await NotebookRenderer.RenderAsync(NotebookReader.Read(path), new RenderOptions { OutputDirectory = folder.Path, Pdf = true });
+            var result = await NotebookFolder.RunIn(path, () => NotebookRenderer.RenderAsync(NotebookReader.Read(path), new RenderOptions { OutputDirectory = folder.Path, Pdf = true }));
             var pdf = result.Written.Single(w => w.EndsWith(".pdf", StringComparison.Ordinal));
             var sections = SectionHeading().Matches(File.ReadAllText(path)).Select(m => Normalize(m.Groups[1].Value)).ToList();
             var fills = PageFills(pdftoppm, pdf, folder.Path);

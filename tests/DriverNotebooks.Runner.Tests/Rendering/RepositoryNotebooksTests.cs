@@ -55,7 +55,7 @@ public sealed class RepositoryNotebooksTests(RepositoryNotebooksTests.Rendered r
         {
             foreach (var path in NotebookDiscovery.Find([RepositoryFolder("notebooks")]))
             {
-                Results.Add((path, await NotebookRenderer.RenderAsync(NotebookReader.Read(path), new RenderOptions { OutputDirectory = _folder.Path })));
+                Results.Add((path, await NotebookFolder.RunIn(path, () => NotebookRenderer.RenderAsync(NotebookReader.Read(path), new RenderOptions { OutputDirectory = _folder.Path }))));
             }
         }
 
