@@ -21,14 +21,15 @@ public static class CaptureCharts
     /// <summary>Measured throughput over time; with a verdict, the model at the measured point and the ceiling beside it.</summary>
     public static GenericChart ThroughputOverTime(EndpointMeasurement e, CaptureVerdict? verdict = null)
     {
-        var x = e.Series.Select(b => b.StartSeconds + b.WidthSeconds / 2).ToArray();
+        var series = Active(e);
+        var x = series.Select(b => b.StartSeconds + b.WidthSeconds / 2).ToArray();
         var width = e.Series.Count > 0 ? e.Series[0].WidthSeconds : 0;
         var layout = Figure.Layout($"Throughput over time: {e.DeviceName} endpoint {e.EndpointName} ({Quantities.FormatSeconds(width)} bins)", "time from the capture's start (s)", "throughput (MB/s, 10⁶ B/s)");
         double[] span = [e.FirstSubmitSeconds, e.LastCompletionSeconds];
         double[] Level(double bytesPerSecond) => [bytesPerSecond / MB, bytesPerSecond / MB];
         var traces = new List<Trace>
         {
-            Figure.Line("measured", x, e.Series.Select(b => b.BytesPerSecond / MB), Figure.Palette[0], markers: false),
+            Figure.Line("measured", x, series.Select(b => b.BytesPerSecond / MB), Figure.Palette[0], markers: false),
             Figure.Line($"whole: {Quantities.FormatRate(e.ThroughputBytesPerSecond)}", span, Level(e.ThroughputBytesPerSecond), Figure.MeasuredColor, "dot", markers: false),
         };
         if (verdict?.ModelBytesPerSecond is { } model)
@@ -42,12 +43,18 @@ public static class CaptureCharts
 
     public static GenericChart InFlightOverTime(EndpointMeasurement e)
     {
-        var x = e.Series.Select(b => b.StartSeconds + b.WidthSeconds / 2).ToArray();
+        var series = Active(e);
+        var x = series.Select(b => b.StartSeconds + b.WidthSeconds / 2).ToArray();
         var layout = Figure.Layout($"Requests in flight: {e.DeviceName} endpoint {e.EndpointName} (max {e.InFlight.Max}, median {e.InFlight.Median})", "time from the capture's start (s)", "requests in flight");
         return Figure.Chart(layout,
-            Figure.Line("mean over the bin", x, e.Series.Select(b => b.MeanInFlight), Figure.Palette[0], markers: false),
-            Figure.Line("max in the bin", x, e.Series.Select(b => (double)b.MaxInFlight), Figure.Palette[1], "dot", markers: false));
+            Figure.Line("mean over the bin", x, series.Select(b => b.MeanInFlight), Figure.Palette[0], markers: false),
+            Figure.Line("max in the bin", x, series.Select(b => (double)b.MaxInFlight), Figure.Palette[1], "dot", markers: false));
     }
+
+    /// <summary>The bins from the endpoint's first submit to its last completion: a capture that idles before the transfer
+    /// (an enumeration, then seconds of nothing) would otherwise squeeze the activity into the chart's last sliver.</summary>
+    private static IReadOnlyList<TimeBin> Active(EndpointMeasurement e) =>
+        e.Series.Where(b => b.StartSeconds + b.WidthSeconds > e.FirstSubmitSeconds && b.StartSeconds <= e.LastCompletionSeconds).ToList();
 
     public static GenericChart Distributions(EndpointMeasurement e)
     {
