@@ -42,11 +42,21 @@ public sealed class ScanPatternRules
     [Fact]
     public void A_call_whose_status_DriverEntry_returns_directly_is_a_failure_point_too()
     {
-        var driver = TestDrivers.Scan("return-call-leak");
+        // Notebook 1's copy of the thread's mistake ends DriverEntry with "return ReadRegistry(RegistryPath);".
+        const string name = "notebook/cleanup-in-unload";
+        var driver = TestDrivers.Scan(name);
         var leak = Only(driver, ScanFindingKind.LeakOnFailurePath);
-        Assert.Equal(("gBuffer", TestDrivers.LineOf("return-call-leak", "driver.c", "gBuffer = ExAllocatePool2")), (leak.Resource, leak.Line));
+        Assert.Equal(("gBuffer", TestDrivers.LineOf(name, "driver.c", "gBuffer = ExAllocatePool2")), (leak.Resource, leak.Line));
         Assert.Contains($"ReadRegistry (", leak.Message, StringComparison.Ordinal);
-        Assert.Contains($"driver.c:{TestDrivers.LineOf("return-call-leak", "driver.c", "return ReadRegistry(")}", leak.Message, StringComparison.Ordinal);
+        Assert.Contains($"driver.c:{TestDrivers.LineOf(name, "driver.c", "return ReadRegistry(")}", leak.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Notebook_1s_recommended_driver_is_clean_at_every_failure_point_including_its_returned_registry_read()
+    {
+        var driver = TestDrivers.Scan("notebook/recommended");
+        Assert.Empty(driver.Analysis.Findings);
+        Assert.Contains(driver.Analysis.Sweep.FallibleSteps, s => s.Contains("ReadRegistry", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -5,7 +5,10 @@ namespace DriverNotebooks.Kmdf.Scan.Tests;
 /// <summary>The small drivers in TestData (written for these tests, one per pattern) and helpers to read them.</summary>
 internal static class TestDrivers
 {
-    public static string Folder(string name) => Repository.PathOf("tests", "DriverNotebooks.Kmdf.Scan.Tests", "TestData", name);
+    /// <summary>Notebook 1's two drivers (<c>notebooks/data/drivers</c>) are named <c>notebook/NAME</c>; the rest are in TestData.</summary>
+    public static string Folder(string name) => name.StartsWith("notebook/", StringComparison.Ordinal)
+        ? Repository.PathOf("notebooks", "data", "drivers", name["notebook/".Length..])
+        : Repository.PathOf("tests", "DriverNotebooks.Kmdf.Scan.Tests", "TestData", name);
 
     /// <summary>Scans one test driver's folder and returns its single driver.</summary>
     public static DriverScan Scan(string name)

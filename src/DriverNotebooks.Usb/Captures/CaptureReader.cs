@@ -21,7 +21,7 @@ public static class CaptureReader
         var start = new byte[32];
         var got = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
         if (got < 4) throw CaptureFormatException.AtByte(source, got, $"the file has {got} bytes; a capture starts with a 4-byte magic number or a usbmon text line");
-        var whole = new ConcatenatedStream(start.AsMemory(0, got), stream);
+        var whole = new PrefixedStream(start.AsMemory(0, got), stream);
         if (PcapReader.IsMagic(start))
         {
             return Decoded(PcapReader.Frames(whole, source, log), source);
@@ -43,33 +43,6 @@ public static class CaptureReader
         foreach (var frame in frames)
         {
             yield return frame.LinkType == LinkTypes.UsbPcap ? UsbPcapRecord.Decode(frame, source) : UsbmonRecord.Decode(frame, source);
-        }
-    }
-
-    /// <summary>The bytes already read to sniff the format, then the rest of the stream.</summary>
-    private sealed class ConcatenatedStream(ReadOnlyMemory<byte> head, Stream tail) : Stream
-    {
-        private ReadOnlyMemory<byte> _head = head;
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-        public override int Read(Span<byte> buffer)
-        {
-            if (_head.IsEmpty) return tail.Read(buffer);
-            var n = Math.Min(buffer.Length, _head.Length);
-            _head.Span[..n].CopyTo(buffer);
-            _head = _head[n..];
-            return n;
         }
     }
 }

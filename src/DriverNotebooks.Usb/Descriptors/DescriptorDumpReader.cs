@@ -47,7 +47,7 @@ public static partial class DescriptorDumpReader
         int n;
         while (length < head.Length && (n = stream.Read(head, length, head.Length - length)) > 0) length += n;
         var format = Detect(head.AsSpan(0, length), source);
-        if (format == DescriptorFormat.CaptureResponses) return FromCapture(new ConcatenatedStream(head, length, stream), source, speed);
+        if (format == DescriptorFormat.CaptureResponses) return FromCapture(new PrefixedStream(head.AsMemory(0, length), stream), source, speed);
         if (format == DescriptorFormat.Binary)
         {
             if (stream.CanSeek && stream.Length > DescriptorBlobReader.MaxBytes)
@@ -64,7 +64,7 @@ public static partial class DescriptorDumpReader
             return DescriptorBlobReader.Read(all.GetBuffer().AsSpan(0, (int)all.Length), source, speed);
         }
 
-        using var text = new StreamReader(new ConcatenatedStream(head, length, stream), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        using var text = new StreamReader(new PrefixedStream(head.AsMemory(0, length), stream), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         var builders = format switch
         {
             DescriptorFormat.UsbDevices => UsbDevicesTextReader.Read(text, source),
@@ -124,33 +124,5 @@ public static partial class DescriptorDumpReader
         if (devices.Length == 0)
             throw new DescriptorDumpException(source, "", "the capture holds no complete GET_DESCRIPTOR(CONFIGURATION) response: no device enumerated while it was captured");
         return new DescriptorDump(source, DescriptorFormat.CaptureResponses, devices);
-    }
-
-    /// <summary>The bytes already read for detection, then the rest of the stream: one pass over the file.</summary>
-    private sealed class ConcatenatedStream(byte[] head, int headLength, Stream rest) : Stream
-    {
-        private int _position;
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            if (_position < headLength)
-            {
-                var n = Math.Min(count, headLength - _position);
-                Array.Copy(head, _position, buffer, offset, n);
-                _position += n;
-                return n;
-            }
-            return rest.Read(buffer, offset, count);
-        }
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
