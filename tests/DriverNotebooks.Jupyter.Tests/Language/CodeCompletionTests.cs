@@ -82,7 +82,11 @@ public sealed class CodeCompletionTests
         var completions = At("#!usb-");
 
         // Then
-        Assert.Equal(["#!usb-descriptors", "#!usb-simulate", "#!usb-sweep", "#!usb-throughput"], completions.Matches);
+        // Then: every USB command, in order, and #!usb-capture among them
+        var usb = DriverNotebooks.Commands.NotebookCommandCatalog.All.Select(c => "#!" + c.Definition.Name)
+            .Where(n => n.StartsWith("#!usb-", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        Assert.Contains("#!usb-capture", usb);
+        Assert.Equal(usb, completions.Matches);
         Assert.Equal(0, completions.Start);
     }
 
