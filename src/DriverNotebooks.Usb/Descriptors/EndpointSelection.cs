@@ -43,13 +43,17 @@ public static class EndpointSelection
         return (m.Device, m.Configuration.Value, m.Interface, m.Endpoint);
     }
 
-    /// <summary>Parses an endpoint address: <c>0x81</c> (hex) or <c>129</c> (decimal), 0–255.</summary>
-    /// <exception cref="FormatException">Not such a number.</exception>
+    /// <summary>
+    /// Parses an endpoint address as bEndpointAddress writes it, <c>0x81</c> (hex) or <c>129</c> (decimal): bit 7 the
+    /// direction, bits 3..0 the number, bits 6..4 reserved and zero (USB 2.0 §9.6.6). The one rule behind every
+    /// <c>--endpoint</c>: a descriptor dump's and a capture filter's.
+    /// </summary>
+    /// <exception cref="FormatException">Not such an address.</exception>
     public static int ParseAddress(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return TextLines.TryNumber(text, out var n) && n is >= 0 and <= 255 ? (int)n
-            : throw new FormatException("not an endpoint address; allowed: 0x00–0xff as written in bEndpointAddress, e.g. 0x81 for EP 1 IN");
+        return TextLines.TryNumber(text, out var n) && n is >= 0 and <= 0xFF && (n & 0x70) == 0 ? (int)n
+            : throw new FormatException("not an endpoint address; allowed: 0x00–0x0f (OUT) or 0x80–0x8f (IN) as written in bEndpointAddress, e.g. 0x81 for EP 1 IN");
     }
 
     private static bool Matches(DumpedDevice d, string id)

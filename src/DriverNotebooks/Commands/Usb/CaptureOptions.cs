@@ -41,7 +41,7 @@ public static class CaptureOptions
     internal static CaptureFilter ParseFilter(CommandArguments arguments)
     {
         var (bus, device) = arguments.Has(Device) ? arguments.Convert(Device, ParseDevice) : (null, null);
-        var endpoint = arguments.Has(Endpoint) ? arguments.Convert(Endpoint, ParseEndpoint) : (int?)null;
+        var endpoint = arguments.Has(Endpoint) ? arguments.Convert(Endpoint, EndpointSelection.ParseAddress) : (int?)null;
         var from = arguments.Has(FromTime) ? arguments.Convert(FromTime, ParseTime) : (double?)null;
         var to = arguments.Has(ToTime) ? arguments.Convert(ToTime, ParseTime) : (double?)null;
         if (from is { } f && to is { } t && t < f)
@@ -61,19 +61,6 @@ public static class CaptureOptions
             throw new FormatException("not BUS:ADDRESS; allowed: a bus number 0-65535 and a device address 0-127, such as 1:5");
         }
         return (bus, address);
-    }
-
-    internal static int ParseEndpoint(string text)
-    {
-        var hex = text.StartsWith("0x", StringComparison.OrdinalIgnoreCase);
-        var ok = hex
-            ? int.TryParse(text.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var value)
-            : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
-        if (!ok || (value & 0x70) != 0 || value > 0xFF)
-        {
-            throw new FormatException("not an endpoint address; allowed: 0x00-0x0f (OUT) or 0x80-0x8f (IN)");
-        }
-        return value;
     }
 
     private static double ParseTime(string text) =>
