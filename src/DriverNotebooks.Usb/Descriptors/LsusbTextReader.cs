@@ -99,26 +99,20 @@ internal static partial class LsusbTextReader
 
     private static void Apply(DeviceBuilder device, Section section, string name, string value, string source, string where)
     {
+        DescriptorLevel? level = section switch
+        {
+            Section.Device => DescriptorLevel.Device,
+            Section.Configuration => DescriptorLevel.Configuration,
+            Section.Interface => DescriptorLevel.Interface,
+            Section.Endpoint => DescriptorLevel.Endpoint,
+            _ => null,
+        };
+        if (level is { } l && StandardFields.TrySet(device, l, name, value, source, where)) return;
         switch (section, name)
         {
             case (Section.Device, "bcdUSB"):
                 device.BcdUsb = TextLines.TryBcd(value, out var bcd) ? bcd : throw Bad(source, where, name, value);
                 break;
-            case (Section.Device, "bMaxPacketSize0"): device.MaxPacketSize0 = Number(source, where, name, value, 255); break;
-            case (Section.Device, "bDeviceClass"): device.DeviceClass = Number(source, where, name, value, 255); break;
-            case (Section.Device, "bDeviceProtocol"): device.DeviceProtocol = Number(source, where, name, value, 255); break;
-            case (Section.Device, "idVendor"): device.VendorId = Number(source, where, name, value, 0xFFFF); break;
-            case (Section.Device, "idProduct"): device.ProductId = Number(source, where, name, value, 0xFFFF); break;
-            case (Section.Configuration, "bConfigurationValue"): device.CurrentConfiguration!.Value = Number(source, where, name, value, 255); break;
-            case (Section.Interface, "bInterfaceNumber"): device.CurrentInterface!.Number = Number(source, where, name, value, 255); break;
-            case (Section.Interface, "bAlternateSetting"): device.CurrentInterface!.AlternateSetting = Number(source, where, name, value, 255); break;
-            case (Section.Interface, "bInterfaceClass"): device.CurrentInterface!.Class = Number(source, where, name, value, 255); break;
-            case (Section.Interface, "bInterfaceSubClass"): device.CurrentInterface!.SubClass = Number(source, where, name, value, 255); break;
-            case (Section.Interface, "bInterfaceProtocol"): device.CurrentInterface!.Protocol = Number(source, where, name, value, 255); break;
-            case (Section.Endpoint, "bEndpointAddress"): device.CurrentEndpoint!.Address = Number(source, where, name, value, 255); break;
-            case (Section.Endpoint, "bmAttributes"): device.CurrentEndpoint!.Attributes = Number(source, where, name, value, 255); break;
-            case (Section.Endpoint, "wMaxPacketSize"): device.CurrentEndpoint!.WMaxPacketSize = Number(source, where, name, value, 0xFFFF); break;
-            case (Section.Endpoint, "bInterval"): device.CurrentEndpoint!.BInterval = Number(source, where, name, value, 255); break;
             case (Section.Endpoint or Section.Companion, "bMaxBurst"):
                 device.CurrentEndpoint!.HasCompanion = true;
                 device.CurrentEndpoint.MaxBurst = Number(source, where, name, value, 255);
@@ -139,8 +133,7 @@ internal static partial class LsusbTextReader
         }
     }
 
-    private static int Number(string source, string where, string name, string value, int max) =>
-        TextLines.TryNumber(value, out var n) && n >= 0 && n <= max ? (int)n : throw Bad(source, where, name, value, max);
+    private static int Number(string source, string where, string name, string value, int max) => StandardFields.Number(source, where, name, value, max);
 
     private static DescriptorDumpException Bad(string source, string where, string name, string value, int max = 0xFFFF) =>
         new(source, where, $"{name} \"{value}\" is not a number from 0 to {max}");
