@@ -114,16 +114,17 @@ public sealed class CaptureBadInputTests : IDisposable
     public async Task An_unsupported_link_type_is_named()
     {
         var result = await Capture("ethernet.pcapng", Pcapng(linkType: 1));
-        AssertOneLineError(result, "ethernet.pcapng", "byte 0: link type 1 (ETHERNET) is not a USB capture this reader knows; allowed: 189 (USB_LINUX), 220 (USB_LINUX_MMAPPED) or 249 (USBPCAP)");
+        AssertOneLineError(result, "ethernet.pcapng", "byte 0: link type 1 (ETHERNET) is not a USB capture this reader knows; allowed: 189 (USB_LINUX), 220 (USB_LINUX_MMAPPED), 249 (USBPCAP), or USB 2.0 packets from a hardware analyser: 288 (USB_2_0), 293, 294 or 295 (low, full, high speed)");
     }
 
     [Fact]
-    public async Task A_pcap_of_link_type_288_is_named_as_analyser_packets()
+    public async Task A_pcap_of_link_type_288_whose_records_are_not_USB_packets_is_refused_at_the_first_one()
     {
+        // usbmon records under the analyser's link type: 64-byte records no PID allows.
         var bytes = ValidUsbmonPcap();
         BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(20), 288);
         var result = await Capture("analyser.pcap", bytes);
-        AssertOneLineError(result, "analyser.pcap", "byte 20: link type 288 (USB_2_0: packets from a hardware analyser) is not a USB capture this reader knows; allowed: 189 (USB_LINUX), 220 (USB_LINUX_MMAPPED) or 249 (USBPCAP)");
+        AssertOneLineError(result, "analyser.pcap", "byte 24: PID byte 0x00 fails its check (the high 4 bits must be the low 4 inverted, as in 0x69 for IN); 8 of the first 8 records of link type 288 (USB_2_0) are not USB 2.0 packets, so this is no capture of them");
     }
 
     [Fact]

@@ -2,7 +2,8 @@ namespace DriverNotebooks.Usb.Captures;
 
 /// <summary>
 /// Reads a capture once, streaming, and measures every device and endpoint in it (<see cref="CaptureReport"/>):
-/// submits and completions paired by URB id (usbmon) or IRP id (USBPcap), per endpoint.
+/// submits and completions paired by URB id (usbmon) or IRP id (USBPcap), per endpoint; USB 2.0 packets (link type
+/// 288, 293, 294, 295) into the report's bus view (<see cref="CaptureReport.Bus"/>).
 /// </summary>
 public static class CaptureAnalysis
 {
@@ -10,18 +11,20 @@ public static class CaptureAnalysis
     public static CaptureReport Analyze(string path, CaptureFilter? filter = null, CancellationToken cancellationToken = default)
     {
         var log = new CaptureReadLog();
-        return Analyze(CaptureReader.Read(path, log), Path.GetFileName(path), log, filter ?? CaptureFilter.None, cancellationToken);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
+        return Analyze(stream, Path.GetFileName(path), log, filter ?? CaptureFilter.None, cancellationToken);
     }
 
     /// <summary>Measures a capture read from <paramref name="stream"/>.</summary>
     public static CaptureReport Analyze(Stream stream, string source, CaptureFilter? filter = null, CancellationToken cancellationToken = default)
     {
-        var log = new CaptureReadLog();
-        return Analyze(CaptureReader.Read(stream, source, log), source, log, filter ?? CaptureFilter.None, cancellationToken);
+        return Analyze(stream, source, new CaptureReadLog(), filter ?? CaptureFilter.None, cancellationToken);
     }
 
-    private static CaptureReport Analyze(IEnumerable<UsbRecord> records, string source, CaptureReadLog log, CaptureFilter filter, CancellationToken cancellationToken)
+    private static CaptureReport Analyze(Stream stream, string source, CaptureReadLog log, CaptureFilter filter, CancellationToken cancellationToken)
     {
+        var packets = new PacketSink(filter, cancellationToken);
+        var records = CaptureReader.Read(stream, source, log, packets.Add);
         var endpoints = new Dictionary<int, EndpointAccumulator>();
         var followedOnly = new Dictionary<int, EndpointAccumulator>();
         var descriptors = new List<DescriptorResponse>();
@@ -33,7 +36,7 @@ public static class CaptureAnalysis
         foreach (var record in records)
         {
             if ((++count & 0xFFFF) == 0) cancellationToken.ThrowIfCancellationRequested();
-            if (first == long.MinValue) first = record.TimestampNs;
+            if (first == long.MinValue) first = packets.OriginNs ??= record.TimestampNs;
             last = record.TimestampNs;
             var t = record.TimestampNs - first;
             var reported = filter.KeepsTime(t) && filter.KeepsEndpoint(record.Bus, record.Device, record.EndpointAddress);
@@ -77,9 +80,40 @@ public static class CaptureAnalysis
                 current!.Submit(record, t);
             }
         }
+        if (packets.OriginNs is { } origin)
+        {
+            if (first == long.MinValue) first = origin;
+            last = Math.Max(last, packets.LastNs);
+        }
         if (first == long.MinValue) first = 0;
         var measured = endpoints.OrderBy(kv => kv.Key).Select(kv => kv.Value.Finish()).ToArray();
         return new CaptureReport(source, log.Format, log.LinkTypes.ToArray(), log.Frames, (last - first) / 1e9, first / 1e9,
-            filter, measured, descriptors, dropped, log.Warnings.ToArray());
+            filter, measured, descriptors, dropped, log.Warnings.ToArray())
+        {
+            Bus = packets.Finish(),
+        };
+    }
+
+    /// <summary>Where the USB 2.0 packets of a capture go as the read meets them: times from the capture's first record.</summary>
+    private sealed class PacketSink(CaptureFilter filter, CancellationToken cancellationToken)
+    {
+        private BusAccumulator? _bus;
+        private long _count;
+
+        /// <summary>The capture's first record's time, packet or URB; null until one is read.</summary>
+        public long? OriginNs;
+
+        public long LastNs;
+
+        public void Add(UsbPacket packet)
+        {
+            if ((++_count & 0xFFFF) == 0) cancellationToken.ThrowIfCancellationRequested();
+            OriginNs ??= packet.TimestampNs;
+            LastNs = packet.TimestampNs;
+            _bus ??= new BusAccumulator(filter);
+            _bus.Add(packet, packet.TimestampNs - OriginNs.Value, OriginNs.Value);
+        }
+
+        public BusReport? Finish() => _bus?.Finish();
     }
 }

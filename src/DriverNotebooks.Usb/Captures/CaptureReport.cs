@@ -2,7 +2,7 @@ namespace DriverNotebooks.Usb.Captures;
 
 /// <summary>
 /// What <see cref="CaptureAnalysis"/> measured in one capture: per device and endpoint, and the GET_DESCRIPTOR
-/// responses per device.
+/// responses per device; for a capture of USB 2.0 packets, the bus view (<see cref="Bus"/>).
 /// </summary>
 /// <param name="Source">The file name.</param>
 /// <param name="Format"><c>pcap</c>, <c>pcap (nanosecond)</c>, <c>pcapng</c> or <c>usbmon text</c>.</param>
@@ -28,6 +28,12 @@ public sealed record CaptureReport(
     long DroppedDescriptorResponses,
     IReadOnlyList<string> Warnings)
 {
+    /// <summary>
+    /// The bus view of the capture's USB 2.0 packets (link type 288, 293, 294, 295); null when it has none. Such packets
+    /// are not URBs: they add no transfers to <see cref="Endpoints"/>.
+    /// </summary>
+    public BusReport? Bus { get; init; }
+
     /// <summary>The endpoint that moved the most bytes, if any moved.</summary>
     public EndpointMeasurement? Busiest => Endpoints.Where(e => e.Bytes > 0).OrderByDescending(e => e.Bytes).FirstOrDefault();
 }

@@ -16,6 +16,18 @@ internal static class CaptureFiles
 
     public static IReadOnlyList<string> Real { get; } = [UsbmonHid, UsbPcapInterrupt, UsbmonBulkOut];
 
+    /// <summary>Link type 288, full speed: a device enumerating as address 27, SOFs every 1 ms (Packetry's test capture).</summary>
+    public const string PacketsFullSpeedEnumeration = "packetry_ksolti-core-enum.pcap";
+
+    /// <summary>Link type 288, high speed: a full-speed device behind a hub enumerating through split transactions, NYETs.</summary>
+    public const string PacketsSplitNyet = "packetry_split-nyet.pcap";
+
+    /// <summary>Link type 288: six packets, three with a wrong CRC5.</summary>
+    public const string PacketsBadCrcs = "packetry_bad-crcs.pcap";
+
+    /// <summary>The real captures of USB 2.0 packets from hardware analysers (link type 288).</summary>
+    public static IReadOnlyList<string> RealPackets { get; } = [PacketsFullSpeedEnumeration, PacketsSplitNyet, PacketsBadCrcs];
+
     public static string PathOf(string name) => Path.Combine(AppContext.BaseDirectory, "Captures", "TestData", name);
 
     /// <summary>The synthetic edge cases, by name: byte order, timestamp precision and header size the real files lack.</summary>
