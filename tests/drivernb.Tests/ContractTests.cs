@@ -101,6 +101,7 @@ public sealed class ContractTests
         { "kmdf-faults", "kmdf faults --scenario cleanup-in-evtdriverunload --json" },
         { "kmdf-patterns", "kmdf patterns --json" },
         { "usb-capture", $"usb capture {Repository.PathOf("tests", "DriverNotebooks.Usb.Tests", "Captures", "TestData", "usbmon-tools_test1.pcapng")} --json" },
+        { "usb-capture-bus", $"usb capture {Repository.PathOf("tests", "DriverNotebooks.Usb.Tests", "Captures", "TestData", "packetry_split-nyet.pcap")} --json" },
         { "kmdf-scan", $"kmdf scan {Repository.PathOf("tests", "DriverNotebooks.Kmdf.Scan.Tests", "TestData", "good-cleanup-callback")} --json" },
     };
 

@@ -13,7 +13,9 @@ public static class CaptureCards
         var card = new ResultCard($"USB capture: {r.Source}");
         var charted = view.Charted;
         var measured = charted is null
-            ? $"No transfer paired submit to completion in {r.Records:N0} records{FilterText(r.Filter)}."
+            ? r.Bus is { } packets && r.Endpoints.Count == 0
+                ? CaptureBusCards.Lead(packets)
+                : $"No transfer paired submit to completion in {r.Records:N0} records{FilterText(r.Filter)}."
             : $"{charted.DeviceName} endpoint {charted.EndpointName} ({Kind(charted)}) moved {charted.Bytes:N0} B in {charted.Transfers:N0} transfers: "
               + $"{Rate(charted.ThroughputBytesPerSecond)} over {Seconds(charted.SpanSeconds)}, {Rate(charted.SteadyThroughputBytesPerSecond)} in steady state, {Rate(charted.BusyThroughputBytesPerSecond)} while requests were in flight; "
               + $"at most {charted.InFlight.Max} in flight (median {charted.InFlight.Median}).";
@@ -51,7 +53,8 @@ public static class CaptureCards
                 e.UnmatchedCompletions.ToString("N0", CultureInfo.InvariantCulture));
         }
         // One row repeats the numbers above it: collapsed, so it stays out of print (fourteen columns do not fit A4).
-        card.Table(table, collapsed: r.Endpoints.Count == 1 || r.Endpoints.Count > 12);
+        if (r.Endpoints.Count > 0 || r.Bus is null) card.Table(table, collapsed: r.Endpoints.Count == 1 || r.Endpoints.Count > 12);
+        if (r.Bus is { } bus) CaptureBusCards.Add(card, bus);
         foreach (var warning in r.Warnings) card.Note(warning);
         return card;
     }

@@ -11,7 +11,7 @@ public static class CaptureCommands
         {
             Name = "usb-capture",
             CliPath = ["usb", "capture"],
-            Description = "Measure a usbmon or USBPcap capture per device and endpoint: transfers, throughput, requests in flight, latency, the driver's turnaround, short transfers, errors and idle gaps.",
+            Description = "Measure a usbmon or USBPcap capture per device and endpoint: transfers, throughput, requests in flight, latency, the driver's turnaround, short transfers, errors and idle gaps; or a hardware analyser's USB 2.0 packets: transactions, NAK share, SOF timing and frame load.",
             Arguments = [CaptureOptions.File],
             Options = [.. CaptureOptions.All, UsbOptions.From, UsbOptions.DumpSpeed, CommonOptions.Json],
             Examples =
@@ -21,6 +21,7 @@ public static class CaptureCommands
                 "capture.pcapng --endpoint 0x81 --from lsusb-v.txt",
                 "capture.pcap --from-time 2s --to-time 10s --json",
                 "1u.txt --device 1:5",
+                "analyser.pcap --device 0:5 --endpoint 0x81",
             ],
         },
         Run);

@@ -64,7 +64,57 @@ public static class CaptureJson
         IReadOnlyList<DescriptorJson> Descriptors,
         long DroppedDescriptorResponses,
         IReadOnlyList<string> Warnings,
-        VerdictJson? Verdict);
+        VerdictJson? Verdict,
+        BusJson? Bus);
+
+    public sealed record SofJson(long Count, int FirstFrameNumber, int LastFrameNumber, long RepeatedFrameNumbers, long Gaps,
+        double? NominalIntervalSeconds, DistributionJson Interval, double StdDevSeconds);
+
+    public sealed record FrameLoadJson(long Frames, long BusyFrames, long MaxPackets, double MeanPacketsPerBusyFrame, long MaxBytes, double? PeakShare);
+
+    public sealed record BusEndpointJson(
+        string Device,
+        string Endpoint,
+        string Direction,
+        string? SplitType,
+        long Transactions,
+        long Acks,
+        long Naks,
+        double NakShare,
+        long Stalls,
+        long Nyets,
+        long Errs,
+        long NoHandshake,
+        long NoResponse,
+        long Broken,
+        long Setups,
+        long Pings,
+        long StartSplits,
+        long CompleteSplits,
+        long DataPackets,
+        long BadDataPackets,
+        long Bytes,
+        int MaxPayload,
+        double FirstSeconds,
+        double LastSeconds,
+        double? ThroughputBytesPerSecond);
+
+    /// <summary>The bus view of a capture of USB 2.0 packets (link type 288, 293, 294, 295); null for URB captures.</summary>
+    public sealed record BusJson(
+        string? Speed,
+        string SpeedSource,
+        long Packets,
+        long WireBytes,
+        IReadOnlyList<CountJson> PacketsByPid,
+        IReadOnlyList<CountJson> Problems,
+        long OrphanPackets,
+        double SpanSeconds,
+        SofJson Sof,
+        bool TimingConfirmed,
+        string TimingNote,
+        FrameLoadJson Frames,
+        double? OccupancyShare,
+        IReadOnlyList<BusEndpointJson> Endpoints);
 
     public sealed record WhatIfJson(string Lever, int PendingReads, long TransferLength, double PredictedBytesPerSecond, string LimitedBy);
 
@@ -93,6 +143,21 @@ public static class CaptureJson
 
     public static ReportJson Report(CaptureView view) => Report(view.Report, Verdict(view));
 
+    private static BusJson? Bus(BusReport? b) => b is null ? null : new BusJson(
+        b.Speed is { } speed ? DriverNotebooks.Usb.UsbNames.ToCliName(speed) : null, b.SpeedSource, b.Packets, b.WireBytes,
+        b.PacketsByPid.Select(c => new CountJson(c.Name, c.Count)).ToArray(),
+        b.Problems.Select(c => new CountJson(c.Name, c.Count)).ToArray(),
+        b.OrphanPackets, b.SpanSeconds,
+        new SofJson(b.Sof.Count, b.Sof.FirstFrameNumber, b.Sof.LastFrameNumber, b.Sof.RepeatedFrameNumbers, b.Sof.Gaps, b.Sof.NominalIntervalSeconds,
+            Distribution(b.Sof.Interval), b.Sof.StdDevSeconds),
+        b.TimingConfirmed, b.TimingNote,
+        new FrameLoadJson(b.Frames.Frames, b.Frames.BusyFrames, b.Frames.MaxPackets, b.Frames.MeanPacketsPerBusyFrame, b.Frames.MaxBytes, b.Frames.PeakShare),
+        b.OccupancyShare,
+        b.Endpoints.Select(e => new BusEndpointJson(e.DeviceName, e.EndpointName, e.Direction == DriverNotebooks.Usb.TransferDirection.In ? "in" : "out",
+            e.SplitType is { } t ? DriverNotebooks.Usb.UsbNames.ToCliName(t) : null,
+            e.Transactions, e.Acks, e.Naks, e.NakShare, e.Stalls, e.Nyets, e.Errs, e.NoHandshake, e.NoResponse, e.Broken, e.Setups, e.Pings,
+            e.StartSplits, e.CompleteSplits, e.DataPackets, e.BadDataPackets, e.Bytes, e.MaxPayload, e.FirstSeconds, e.LastSeconds, e.ThroughputBytesPerSecond)).ToArray());
+
     private static VerdictJson? Verdict(CaptureView view)
     {
         if (view.Charted is not { } m || view.Endpoint is not { } source) return null;
@@ -115,7 +180,8 @@ public static class CaptureJson
         r.Descriptors.Select(d => new DescriptorJson($"{d.Bus}:{d.Device}", d.DescriptorType, d.DescriptorIndex, d.LanguageId, d.RequestedLength, d.TimeSeconds, Convert.ToHexString(d.Bytes).ToLowerInvariant())).ToArray(),
         r.DroppedDescriptorResponses,
         r.Warnings,
-        verdict);
+        verdict,
+        Bus(r.Bus));
 
     private static EndpointJson Endpoint(EndpointMeasurement e) => new(
         e.DeviceName, e.EndpointName, e.Direction == DriverNotebooks.Usb.TransferDirection.In ? "in" : "out", e.TransferType?.ToString().ToLowerInvariant(),

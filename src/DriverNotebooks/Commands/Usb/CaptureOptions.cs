@@ -10,12 +10,12 @@ namespace DriverNotebooks.Commands.Usb;
 /// </summary>
 public static class CaptureOptions
 {
-    public static readonly ArgumentDefinition File = new("FILE", "A capture: pcap or pcapng of link type 189/220 (Linux usbmon) or 249 (USBPcap), or usbmon text (/sys/kernel/debug/usb/usbmon/Nu).")
+    public static readonly ArgumentDefinition File = new("FILE", "A capture: pcap or pcapng of link type 189/220 (Linux usbmon), 249 (USBPcap) or 288/293/294/295 (USB 2.0 packets from a hardware analyser), or usbmon text (/sys/kernel/debug/usb/usbmon/Nu).")
     {
         Required = true,
     };
 
-    public static readonly OptionDefinition Device = new("--device", "Only this device, as BUS:ADDRESS (1:5), as usbmon and Wireshark number them.")
+    public static readonly OptionDefinition Device = new("--device", "Only this device, as BUS:ADDRESS (1:5), as usbmon and Wireshark number them (an analyser's USB 2.0 packets: bus 0, or the pcapng interface).")
     {
         ValueName = "BUS:ADDRESS",
     };
