@@ -6,7 +6,7 @@ namespace DriverNotebooks.Charts;
 
 /// <summary>
 /// The charts of a capture's busiest (or only) endpoint: throughput over time, requests in flight over time, and the
-/// latency and turnaround distributions as percentiles.
+/// latency and turnaround distributions as percentiles; for a capture of USB 2.0 packets, its endpoints' transactions by outcome.
 /// </summary>
 public static class CaptureCharts
 {
@@ -14,7 +14,10 @@ public static class CaptureCharts
 
     public static IEnumerable<GenericChart> Create(CaptureView view)
     {
-        if (view.Charted is not { } e || e.Transfers == 0) return [];
+        if (view.Charted is not { } e || e.Transfers == 0)
+        {
+            return view.Report.Bus is { Endpoints.Count: > 0 } bus ? [CaptureBusCharts.Transactions(bus)] : [];
+        }
         return [ThroughputOverTime(e, view.Verdict), InFlightOverTime(e), Distributions(e)];
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DriverNotebooks.Charts;
 using DriverNotebooks.Commands;
 using DriverNotebooks.Formatting;
 using DriverNotebooks.Usb.Captures;
@@ -36,7 +37,7 @@ public sealed class CaptureBusViewTests
     {
         var view = UsbCapture.Load(Capture);
         var outputs = NotebookFormatters.FormatOutputs(view);
-        var text = Assert.Single(Assert.Single(outputs), o => o.MimeType == "text/plain").Text;
+        var text = Assert.Single(outputs[0], o => o.MimeType == "text/plain").Text;
         var busiest = view.Report.Bus!.Busiest!;
 
         Assert.Null(view.Verdict);
@@ -44,5 +45,18 @@ public sealed class CaptureBusViewTests
         Assert.Contains(CaptureBusCards.Evidence(busiest), text, StringComparison.Ordinal);
         Assert.Contains("so the pipeline verdict is not available", text, StringComparison.Ordinal);
         Assert.Contains(view.Report.Bus.TimingNote, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_chart_stacks_each_endpoints_transactions_by_how_they_ended()
+    {
+        var view = UsbCapture.Load(Capture);
+        var outputs = NotebookFormatters.FormatOutputs(view);
+        Assert.Equal(2, outputs.Count);
+        var html = Assert.Single(outputs[1], o => o.MimeType == "text/html").Text;
+        Assert.True(ChartHtml.ContainsChart(html));
+        Assert.Contains("Transactions per endpoint, by how they ended", html, StringComparison.Ordinal);
+        var busiest = view.Report.Bus!.Busiest!;
+        Assert.Contains($"{busiest.DeviceName} {busiest.EndpointName}", html, StringComparison.Ordinal);
     }
 }

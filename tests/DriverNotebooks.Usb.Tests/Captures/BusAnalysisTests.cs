@@ -101,6 +101,20 @@ public sealed class BusAnalysisTests
     }
 
     [Fact]
+    public void Each_analyser_interface_of_a_pcapng_is_its_own_link_whose_transactions_do_not_mix()
+    {
+        var first = PacketCaptures.PolledBulkIn(400, dataEvery: 4).Select(p => (0, p.Ns, p.Bytes));
+        var second = PacketCaptures.PolledBulkIn(400, dataEvery: 2, startNs: 1_700_000_000_000_000_500).Select(p => (1, p.Ns, p.Bytes));
+        var bus = Analyze(PacketCaptures.Pcapng(2, first.Concat(second).OrderBy(p => p.Ns).ToList())).Bus!;
+        Assert.Equal(["0:5", "1:5"], bus.Endpoints.Select(e => e.DeviceName));
+        Assert.Equal((400L, 300L, 100L * 512), (bus.Endpoints[0].Transactions, bus.Endpoints[0].Naks, bus.Endpoints[0].Bytes));
+        Assert.Equal((400L, 200L, 200L * 512), (bus.Endpoints[1].Transactions, bus.Endpoints[1].Naks, bus.Endpoints[1].Bytes));
+        Assert.Equal(0, bus.OrphanPackets);
+        Assert.Equal(400, bus.Sof.Count);
+        Assert.True(bus.TimingConfirmed, bus.TimingNote);
+    }
+
+    [Fact]
     public void A_packet_capture_has_no_URBs_so_no_transfers_are_measured()
     {
         var report = CaptureAnalysis.Analyze(CaptureFiles.PathOf(CaptureFiles.PacketsSplitNyet));

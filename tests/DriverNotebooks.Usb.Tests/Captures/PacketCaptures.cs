@@ -51,6 +51,37 @@ internal static class PacketCaptures
         return memory.ToArray();
     }
 
+    /// <summary>A pcapng with <paramref name="interfaces"/> interfaces of <paramref name="linkType"/> (nanosecond timestamps) and the packets on them.</summary>
+    public static byte[] Pcapng(int interfaces, IEnumerable<(int Interface, long Ns, byte[] Bytes)> packets, int linkType = LinkTypes.Usb20)
+    {
+        using var memory = new MemoryStream();
+        Block(memory, 0x0A0D0D0A, [0x4D, 0x3C, 0x2B, 0x1A, 1, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF]);
+        for (var i = 0; i < interfaces; i++) Block(memory, 1, [(byte)linkType, (byte)(linkType >> 8), 0, 0, 0, 0, 0, 0, 9, 0, 1, 0, 9, 0, 0, 0, 0, 0, 0, 0]);
+        foreach (var (id, ns, bytes) in packets)
+        {
+            var body = new byte[20 + bytes.Length];
+            BinaryPrimitives.WriteUInt32LittleEndian(body, (uint)id);
+            BinaryPrimitives.WriteUInt32LittleEndian(body.AsSpan(4), (uint)((ulong)ns >> 32));
+            BinaryPrimitives.WriteUInt32LittleEndian(body.AsSpan(8), (uint)ns);
+            BinaryPrimitives.WriteUInt32LittleEndian(body.AsSpan(12), (uint)bytes.Length);
+            BinaryPrimitives.WriteUInt32LittleEndian(body.AsSpan(16), (uint)bytes.Length);
+            bytes.CopyTo(body, 20);
+            Block(memory, 6, body);
+        }
+        return memory.ToArray();
+    }
+
+    private static void Block(Stream stream, uint type, byte[] body)
+    {
+        var length = 12 + ((body.Length + 3) & ~3);
+        var block = new byte[length];
+        BinaryPrimitives.WriteUInt32LittleEndian(block, type);
+        BinaryPrimitives.WriteUInt32LittleEndian(block.AsSpan(4), (uint)length);
+        body.CopyTo(block, 8);
+        BinaryPrimitives.WriteUInt32LittleEndian(block.AsSpan(length - 4), (uint)length);
+        stream.Write(block);
+    }
+
     /// <summary>
     /// A high-speed bulk IN endpoint 0x81 of device 5 polled once per microframe for <paramref name="microframes"/>
     /// microframes from <paramref name="startNs"/>, SOFs every <paramref name="sofIntervalNs"/>: the device answers

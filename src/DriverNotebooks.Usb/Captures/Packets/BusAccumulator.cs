@@ -2,8 +2,10 @@ namespace DriverNotebooks.Usb.Captures;
 
 /// <summary>
 /// Builds the <see cref="BusReport"/> of a capture's USB 2.0 packets as they stream past: PID and problem counts,
-/// transactions per endpoint (<see cref="TransactionAssembler"/>), SOF timing and (micro)frame load. The time filter
-/// applies to every packet, the device and endpoint filters to the endpoints listed.
+/// transactions per endpoint (<see cref="TransactionAssembler"/>, one per interface: each is its own link), SOF timing
+/// and (micro)frame load. The time filter applies to every packet, the device and endpoint filters to the endpoints
+/// listed. SOF timing and frame load follow one link, the interface of the first SOF: a pcapng with several analyser
+/// interfaces has its other links' SOFs counted, not timed.
 /// </summary>
 internal sealed class BusAccumulator
 {
@@ -14,7 +16,8 @@ internal sealed class BusAccumulator
     public const int MinimumSofIntervals = 8;
 
     private readonly CaptureFilter _filter;
-    private readonly TransactionAssembler _assembler;
+    private readonly Dictionary<int, TransactionAssembler> _assemblers = [];
+    private int _timedBus = -1;
     private readonly Dictionary<int, EndpointTrafficAccumulator> _endpoints = [];
     private readonly long[] _pids = new long[16];
     private readonly long[] _problems = new long[Enum.GetValues<PacketProblem>().Length];
@@ -28,7 +31,6 @@ internal sealed class BusAccumulator
     public BusAccumulator(CaptureFilter filter)
     {
         _filter = filter;
-        _assembler = new TransactionAssembler(Add);
     }
 
     /// <summary>Adds <paramref name="p"/>, stamped <paramref name="relativeNs"/> after the capture's first record (<paramref name="originNs"/>).</summary>
@@ -51,16 +53,25 @@ internal sealed class BusAccumulator
             _pids[(int)p.Pid]++;
             if (p.Pid is UsbPid.Split or UsbPid.Ping or UsbPid.Nyet or UsbPid.Data2 or UsbPid.MData) _highSpeedOnlyPids = true;
         }
-        if (p.IsDecodable && p.Kind == UsbPidKind.StartOfFrame && p.Problem == PacketProblem.None)
+        if (p.IsDecodable && p.Kind == UsbPidKind.StartOfFrame && p.Problem == PacketProblem.None && _timedBus < 0) _timedBus = p.Bus;
+        if (p.Bus == _timedBus)
         {
-            _sof.Add(p.FrameNumber, p.TimestampNs);
-            _frames.StartOfFrame(p.Length);
+            if (p.IsDecodable && p.Kind == UsbPidKind.StartOfFrame && p.Problem == PacketProblem.None)
+            {
+                _sof.Add(p.FrameNumber, p.TimestampNs);
+                _frames.StartOfFrame(p.Length);
+            }
+            else
+            {
+                _frames.Packet(p.Length);
+            }
         }
-        else
+        if (!_assemblers.TryGetValue(p.Bus, out var assembler))
         {
-            _frames.Packet(p.Length);
+            assembler = new TransactionAssembler(Add);
+            _assemblers[p.Bus] = assembler;
         }
-        _assembler.Add(p);
+        assembler.Add(p);
     }
 
     private void Add(UsbTransaction t)
@@ -77,7 +88,7 @@ internal sealed class BusAccumulator
 
     public BusReport Finish()
     {
-        _assembler.Finish();
+        foreach (var assembler in _assemblers.Values) assembler.Finish();
         var (speed, how) = Speed();
         double? nominal = speed switch { UsbSpeed.High => 125e-6, UsbSpeed.Full => 1e-3, _ => null };
         var sof = _sof.Finish(nominal);
@@ -90,7 +101,7 @@ internal sealed class BusAccumulator
         var problems = Enum.GetValues<PacketProblem>().Where(p => _problems[(int)p] > 0).OrderByDescending(p => _problems[(int)p]).ThenBy(p => p)
             .Select(p => new PacketCount(PacketProblems.Name(p), _problems[(int)p])).ToArray();
         var endpoints = _endpoints.OrderBy(kv => kv.Key).Select(kv => kv.Value.Finish(confirmed)).ToArray();
-        return new BusReport(speed, how, _packets, _wireBytes, pids, problems, _assembler.OrphanPackets, span, sof, confirmed, note,
+        return new BusReport(speed, how, _packets, _wireBytes, pids, problems, _assemblers.Values.Sum(a => a.OrphanPackets), span, sof, confirmed, note,
             _frames.Finish(speed), occupancy, endpoints);
     }
 

@@ -8,7 +8,7 @@ public sealed record PacketCount(string Name, long Count);
 /// the analyser's timestamps (only pairs whose frame number stays or advances by one: a SOF lost or filtered out in
 /// between would double an interval).
 /// </summary>
-/// <param name="Count">SOF packets with a good CRC5.</param>
+/// <param name="Count">SOF packets with a good CRC5 (on the link of the first one, when a pcapng holds several analyser interfaces).</param>
 /// <param name="FirstFrameNumber">The first one's frame number; -1 when none.</param>
 /// <param name="LastFrameNumber">The last one's.</param>
 /// <param name="RepeatedFrameNumbers">Consecutive SOFs with the same frame number: the 8 microframes of a high-speed frame.</param>
