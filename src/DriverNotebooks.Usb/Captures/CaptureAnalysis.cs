@@ -86,11 +86,13 @@ public static class CaptureAnalysis
             last = Math.Max(last, packets.LastNs);
         }
         if (first == long.MinValue) first = 0;
+        var bus = packets.Finish(out var packetDescriptors, out var packetDropped);
+        descriptors.AddRange(packetDescriptors);
         var measured = endpoints.OrderBy(kv => kv.Key).Select(kv => kv.Value.Finish()).ToArray();
         return new CaptureReport(source, log.Format, log.LinkTypes.ToArray(), log.Frames, (last - first) / 1e9, first / 1e9,
-            filter, measured, descriptors, dropped, log.Warnings.ToArray())
+            filter, measured, descriptors, dropped + packetDropped, log.Warnings.ToArray())
         {
-            Bus = packets.Finish(),
+            Bus = bus,
         };
     }
 
@@ -114,6 +116,12 @@ public static class CaptureAnalysis
             _bus.Add(packet, packet.TimestampNs - OriginNs.Value, OriginNs.Value);
         }
 
-        public BusReport? Finish() => _bus?.Finish();
+        /// <summary>The bus view, and the GET_DESCRIPTOR responses reassembled from the packets' control transfers.</summary>
+        public BusReport? Finish(out IReadOnlyList<DescriptorResponse> descriptors, out long dropped)
+        {
+            descriptors = _bus?.Descriptors ?? [];
+            dropped = _bus?.DroppedDescriptors ?? 0;
+            return _bus?.Finish();
+        }
     }
 }

@@ -121,8 +121,6 @@ public static partial class DescriptorDumpReader
             .Select(d => Captures.CaptureDescriptors.For(report, d.Bus, d.Device, speed))
             .OfType<DumpedDevice>()
             .ToArray();
-        if (devices.Length == 0 && report.Bus is not null && report.Endpoints.Count == 0)
-            throw new DescriptorDumpException(source, "", "a capture of USB 2.0 packets (link type 288) is read transaction by transaction, and control transfers are not reassembled from them: its GET_DESCRIPTOR responses are not read; give the device's descriptors as a dump");
         if (devices.Length == 0)
             throw new DescriptorDumpException(source, "", "the capture holds no complete GET_DESCRIPTOR(CONFIGURATION) response: no device enumerated while it was captured");
         return new DescriptorDump(source, DescriptorFormat.CaptureResponses, devices);

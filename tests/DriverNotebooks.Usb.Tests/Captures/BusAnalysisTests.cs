@@ -123,13 +123,6 @@ public sealed class BusAnalysisTests
     }
 
     [Fact]
-    public void Descriptors_are_not_read_from_a_packet_capture_and_the_error_says_why()
-    {
-        var e = Assert.Throws<DescriptorDumpException>(() => DescriptorDumpReader.ReadFile(CaptureFiles.PathOf(CaptureFiles.PacketsFullSpeedEnumeration)));
-        Assert.Contains("control transfers are not reassembled", e.Message);
-    }
-
-    [Fact]
     public void A_URB_capture_has_no_bus_view() =>
         Assert.Null(CaptureAnalysis.Analyze(CaptureFiles.PathOf(CaptureFiles.UsbmonHid)).Bus);
 

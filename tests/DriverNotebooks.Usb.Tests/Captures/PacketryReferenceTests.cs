@@ -59,6 +59,36 @@ public sealed partial class PacketryReferenceTests
         Assert.Equal(delivered.OrderBy(kv => kv.Key), ours.OrderBy(kv => kv.Key));
     }
 
+    [Theory]
+    [MemberData(nameof(Captures))]
+    public void Every_GET_DESCRIPTOR_Packetry_lists_is_a_response_we_reassemble_with_as_many_bytes(string capture)
+    {
+        var types = new Dictionary<string, int> { ["device"] = 1, ["configuration"] = 2, ["string"] = 3 };
+        var theirs = Reference(capture).Select(line => DescriptorLine().Match(line)).Where(m => m.Success)
+            .Select(m => $"{m.Groups["device"].Value} type {types[m.Groups["type"].Value]} #{m.Groups["index"].Value}: {m.Groups["bytes"].Value} B").ToList();
+        var ours = CaptureAnalysis.Analyze(CaptureFiles.PathOf(capture)).Descriptors
+            .Select(d => $"{d.Device} type {d.DescriptorType} #{d.DescriptorIndex}: {d.Bytes.Length} B").ToList();
+        Assert.True(theirs.Count >= 5, $"the reference lists {theirs.Count} GET_DESCRIPTORs");
+        Assert.Equal(theirs, ours);
+    }
+
+    [Fact]
+    public void The_descriptors_reassembled_from_the_control_transfers_are_the_ones_Packetry_decodes()
+    {
+        var reference = File.ReadAllLines(CaptureFiles.PathOf("packetry_ksolti-core-enum.devices-reference.txt")).Select(l => l.Trim()).ToList();
+        int Hex(string label) => Convert.ToInt32(reference.First(l => l.StartsWith(label, StringComparison.Ordinal))[label.Length..].Split(':')[0].Trim(), 16);
+        var endpoints = reference.Select((line, i) => (line, i)).Where(x => x.line.StartsWith("Endpoint address: ", StringComparison.Ordinal))
+            .Select(x => (Convert.ToInt32(x.line["Endpoint address: ".Length..], 16), int.Parse(reference[x.i + 2]["Max packet size: ".Length..].Split(' ')[0])))
+            .ToList();
+
+        var dump = DescriptorDumpReader.ReadFile(CaptureFiles.PathOf(CaptureFiles.PacketsFullSpeedEnumeration));
+        var device = Assert.Single(dump.Devices);
+        Assert.Equal((Hex("Vendor ID: "), Hex("Product ID: ")), (device.VendorId, device.ProductId));
+        Assert.Equal((0, 27), (device.Bus, device.Address));
+        Assert.Equal(8, endpoints.Count);
+        Assert.Equal(endpoints, device.Endpoints.Select(e => (e.Endpoint.Address, e.Endpoint.MaxPacketSize)));
+    }
+
     private static string Key(string split, string token, int address, int endpoint, int? dataBytes, string? handshake) =>
         $"{split} {token} {address}.{endpoint} data={(dataBytes is { } n ? n.ToString() : "none")} {handshake ?? "-"}";
 
@@ -78,6 +108,9 @@ public sealed partial class PacketryReferenceTests
 
     [GeneratedRegex(@"^(?:(?<split>Starting|Completing) )?(?<token>SETUP|IN|OUT|PING) transaction on (?<address>\d+)\.(?<endpoint>\d+)(?<with> with (?:no data|(?<bytes>\d+) data bytes))?(?:, (?<handshake>ACK|NAK|STALL|NYET|ERR))?")]
     private static partial Regex TransactionLine();
+
+    [GeneratedRegex(@"^Getting (?<type>device|configuration|string) descriptor #(?<index>\d+)(?:, language 0x[0-9A-Fa-f]+(?: \([^)]*\))?)? for device (?<device>\d+), reading (?<bytes>\d+)")]
+    private static partial Regex DescriptorLine();
 
     [GeneratedRegex(@"^SOF packet with frame number (\d+)")]
     private static partial Regex SofLine();

@@ -17,6 +17,8 @@ internal sealed class BusAccumulator
 
     private readonly CaptureFilter _filter;
     private readonly Dictionary<int, TransactionAssembler> _assemblers = [];
+    private readonly ControlTransferAssembler _control;
+    private readonly Dictionary<int, int> _descriptorsPerDevice = [];
     private int _timedBus = -1;
     private readonly Dictionary<int, EndpointTrafficAccumulator> _endpoints = [];
     private readonly long[] _pids = new long[16];
@@ -31,13 +33,22 @@ internal sealed class BusAccumulator
     public BusAccumulator(CaptureFilter filter)
     {
         _filter = filter;
+        _control = new ControlTransferAssembler(Keep);
     }
 
     /// <summary>Adds <paramref name="p"/>, stamped <paramref name="relativeNs"/> after the capture's first record (<paramref name="originNs"/>).</summary>
     public void Add(in UsbPacket p, long relativeNs, long originNs)
     {
-        if (!_filter.KeepsTime(relativeNs)) return;
         _originNs = originNs;
+        if (!_assemblers.TryGetValue(p.Bus, out var assembler))
+        {
+            assembler = new TransactionAssembler(Add);
+            _assemblers[p.Bus] = assembler;
+        }
+        // Every packet is grouped (a device's control pipe is followed for its descriptors whatever the filters keep);
+        // only those inside the time window are counted.
+        assembler.Add(p);
+        if (!_filter.KeepsTime(relativeNs)) return;
         _packets++;
         _wireBytes += p.Length;
         if (_firstNs == long.MinValue) _firstNs = p.TimestampNs;
@@ -53,37 +64,51 @@ internal sealed class BusAccumulator
             _pids[(int)p.Pid]++;
             if (p.Pid is UsbPid.Split or UsbPid.Ping or UsbPid.Nyet or UsbPid.Data2 or UsbPid.MData) _highSpeedOnlyPids = true;
         }
-        if (p.IsDecodable && p.Kind == UsbPidKind.StartOfFrame && p.Problem == PacketProblem.None && _timedBus < 0) _timedBus = p.Bus;
-        if (p.Bus == _timedBus)
+        var isSof = p.IsDecodable && p.Kind == UsbPidKind.StartOfFrame && p.Problem == PacketProblem.None;
+        if (isSof && _timedBus < 0) _timedBus = p.Bus;
+        if (p.Bus != _timedBus) return;
+        if (isSof)
         {
-            if (p.IsDecodable && p.Kind == UsbPidKind.StartOfFrame && p.Problem == PacketProblem.None)
-            {
-                _sof.Add(p.FrameNumber, p.TimestampNs);
-                _frames.StartOfFrame(p.Length);
-            }
-            else
-            {
-                _frames.Packet(p.Length);
-            }
+            _sof.Add(p.FrameNumber, p.TimestampNs);
+            _frames.StartOfFrame(p.Length);
         }
-        if (!_assemblers.TryGetValue(p.Bus, out var assembler))
+        else
         {
-            assembler = new TransactionAssembler(Add);
-            _assemblers[p.Bus] = assembler;
+            _frames.Packet(p.Length);
         }
-        assembler.Add(p);
     }
+
+    /// <summary>GET_DESCRIPTOR responses reassembled from the control pipes, in capture order (at most <see cref="CaptureLimits.MaxDescriptorResponsesPerDevice"/> a device).</summary>
+    public List<DescriptorResponse> Descriptors { get; } = [];
+
+    /// <summary>Responses beyond the limit, not kept.</summary>
+    public long DroppedDescriptors { get; private set; }
 
     private void Add(UsbTransaction t)
     {
-        if (!_filter.KeepsEndpoint(t.Bus, t.Address, t.EndpointAddress)) return;
+        var relative = t.StartNs - _originNs;
+        if (t.Endpoint == 0 && _filter.KeepsDevice(t.Bus, t.Address)) _control.Add(t, t.EndNs - _originNs);
+        if (!_filter.KeepsTime(relative) || !_filter.KeepsEndpoint(t.Bus, t.Address, t.EndpointAddress)) return;
         var key = (t.Bus << 16) | (t.Address << 8) | t.EndpointAddress;
         if (!_endpoints.TryGetValue(key, out var endpoint))
         {
             endpoint = new EndpointTrafficAccumulator(t.Bus, t.Address, t.EndpointAddress);
             _endpoints[key] = endpoint;
         }
-        endpoint.Add(t, t.StartNs - _originNs, t.EndNs - _originNs);
+        endpoint.Add(t, relative, t.EndNs - _originNs);
+    }
+
+    private void Keep(DescriptorResponse response)
+    {
+        var device = (response.Bus << 8) | response.Device;
+        var kept = _descriptorsPerDevice.GetValueOrDefault(device);
+        if (kept >= CaptureLimits.MaxDescriptorResponsesPerDevice)
+        {
+            DroppedDescriptors++;
+            return;
+        }
+        _descriptorsPerDevice[device] = kept + 1;
+        Descriptors.Add(response);
     }
 
     public BusReport Finish()

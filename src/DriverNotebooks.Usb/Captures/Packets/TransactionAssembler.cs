@@ -12,6 +12,7 @@ internal sealed class TransactionAssembler(Action<UsbTransaction> emit)
     private UsbTransaction _current;
     private SplitToken? _pendingSplit;
     private long _pendingSplitNs;
+    private readonly byte[] _controlPayload = new byte[UsbPacketDecoder.MaxDataPacketBytes];
 
     /// <summary>Data and handshake packets outside any transaction, and SPLITs no token followed.</summary>
     public long OrphanPackets { get; private set; }
@@ -56,6 +57,12 @@ internal sealed class TransactionAssembler(Action<UsbTransaction> emit)
                 if (_open && _current.DataPid is null)
                 {
                     _current = _current with { DataPid = p.Pid, DataBytes = p.PayloadLength, DataIntact = p.Problem == PacketProblem.None, EndNs = p.TimestampNs };
+                    if (_current.Endpoint == 0 && p.Problem == PacketProblem.None)
+                    {
+                        // Control transfers are reassembled from their transactions' payloads: kept past this packet.
+                        p.Payload.Span.CopyTo(_controlPayload);
+                        _current = _current with { ControlPayload = _controlPayload.AsMemory(0, p.Payload.Length) };
+                    }
                 }
                 else
                 {

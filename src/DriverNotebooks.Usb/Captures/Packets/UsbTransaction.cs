@@ -43,8 +43,10 @@ public enum TransactionOutcome
 /// <param name="DataBytes">Its payload length.</param>
 /// <param name="DataIntact">Its CRC16 checked.</param>
 /// <param name="Outcome">How it ended.</param>
+/// <param name="ControlPayload">On endpoint 0 (control), the data packet's payload (valid only while the transaction is handed on); empty elsewhere.</param>
 public readonly record struct UsbTransaction(
-    long StartNs, long EndNs, int Bus, UsbPid Token, int Address, int Endpoint, SplitToken? Split, UsbPid? DataPid, int DataBytes, bool DataIntact, TransactionOutcome Outcome)
+    long StartNs, long EndNs, int Bus, UsbPid Token, int Address, int Endpoint, SplitToken? Split, UsbPid? DataPid, int DataBytes, bool DataIntact, TransactionOutcome Outcome,
+    ReadOnlyMemory<byte> ControlPayload = default)
 {
     /// <summary>bEndpointAddress as the token names it: bit 7 set for IN; SETUP, OUT and PING are host to device.</summary>
     public byte EndpointAddress => (byte)(Endpoint | (Token == UsbPid.In ? 0x80 : 0));
