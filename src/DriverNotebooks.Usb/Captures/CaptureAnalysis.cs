@@ -89,11 +89,33 @@ public static class CaptureAnalysis
         var bus = packets.Finish(out var packetDescriptors, out var packetDropped);
         descriptors.AddRange(packetDescriptors);
         var measured = endpoints.OrderBy(kv => kv.Key).Select(kv => kv.Value.Finish()).ToArray();
-        return new CaptureReport(source, log.Format, log.LinkTypes.ToArray(), log.Frames, (last - first) / 1e9, first / 1e9,
-            filter, measured, descriptors, dropped + packetDropped, log.Warnings.ToArray())
+        var report = new CaptureReport(source, log.Format, log.LinkTypes.ToArray(), log.Frames, (last - first) / 1e9, first / 1e9,
+            filter, measured, descriptors, dropped + packetDropped, log.Warnings.ToArray());
+        return bus is null ? report : report with { Bus = bus with { Endpoints = Typed(report, bus.Endpoints) } };
+    }
+
+    /// <summary>The bus view's endpoints with their transfer type from the capture's own descriptors, where it holds them.</summary>
+    private static EndpointTraffic[] Typed(CaptureReport report, IReadOnlyList<EndpointTraffic> endpoints)
+    {
+        var devices = new Dictionary<(int, int), DumpedDevice?>();
+        return endpoints.Select(e =>
         {
-            Bus = bus,
-        };
+            if ((e.EndpointAddress & 0x0F) == 0) return e;
+            if (!devices.TryGetValue((e.Bus, e.Device), out var device))
+            {
+                try
+                {
+                    device = CaptureDescriptors.For(report, e.Bus, e.Device);
+                }
+                catch (DescriptorDumpException)
+                {
+                    device = null;
+                }
+                devices[(e.Bus, e.Device)] = device;
+            }
+            var described = device?.Endpoints.Select(x => x.Endpoint).FirstOrDefault(x => x.Address == e.EndpointAddress);
+            return described is null ? e : e with { Type = described.Type };
+        }).ToArray();
     }
 
     /// <summary>Where the USB 2.0 packets of a capture go as the read meets them: times from the capture's first record.</summary>

@@ -19,7 +19,7 @@ public static class CaptureBusCards
     public static string Lead(BusReport bus)
     {
         if (bus.Busiest is not { } e) return $"{bus.Packets:N0} USB 2.0 packets and no transaction{Speed(bus)}.";
-        return $"{e.DeviceName} endpoint {e.EndpointName} had the most traffic: {e.Transactions:N0} transactions, {e.Bytes:N0} B delivered"
+        return $"{e.DeviceName} endpoint {e.EndpointName} ({Kind(e)}) had the most traffic: {e.Transactions:N0} transactions, {e.Bytes:N0} B delivered"
                + (e.ThroughputBytesPerSecond is { } rate ? $" ({Quantities.FormatRate(rate)} from its first to its last delivery)" : "")
                + $"; {Evidence(e)}.";
     }
@@ -46,16 +46,20 @@ public static class CaptureBusCards
             .Number("Packets by PID", string.Join(", ", bus.PacketsByPid.Select(p => $"{p.Name} {p.Count:N0}")))
             .Number("Malformed / bad CRC", bus.Problems.Count == 0 ? "none" : string.Join(", ", bus.Problems.Select(p => $"{p.Name} × {p.Count:N0}")))
             .Number("Outside any transaction", $"{bus.OrphanPackets:N0} packets");
-        var table = new ResultTable("Bus view: transactions per endpoint", "device", "endpoint", "split", "transactions", "ACK", "NAK", "NAK share", "STALL", "NYET", "no handshake", "no response", "bytes", "max payload", "throughput");
+        var table = new ResultTable("Bus view: transactions per endpoint", "device", "endpoint", "type", "split", "transactions", "ACK", "NAK", "NAK share", "STALL", "NYET", "no handshake", "no response", "bytes", "max payload", "throughput");
         foreach (var e in bus.Endpoints)
         {
-            table.Row(e.DeviceName, e.EndpointName, e.SplitType is { } t ? UsbNames.ToCliName(t) : "", N(e.Transactions), N(e.Acks), N(e.Naks),
+            table.Row(e.DeviceName, e.EndpointName, Kind(e), e.SplitType is { } t ? UsbNames.ToCliName(t) : "", N(e.Transactions), N(e.Acks), N(e.Naks),
                 e.NakShare.ToString("P1", CultureInfo.InvariantCulture), N(e.Stalls), N(e.Nyets), N(e.NoHandshake), N(e.NoResponse), N(e.Bytes), N(e.MaxPayload),
                 e.ThroughputBytesPerSecond is { } rate ? Quantities.FormatRate(rate) : "—");
         }
         card.Table(table, collapsed: bus.Endpoints.Count > 12);
         card.Note(NoUrbs);
     }
+
+    /// <summary><c>bulk IN</c>; <c>IN</c> alone when no descriptor or SPLIT names the type.</summary>
+    private static string Kind(EndpointTraffic e) =>
+        $"{(e.Type is { } t ? UsbNames.ToCliName(t) + " " : "")}{(e.Direction == TransferDirection.In ? "IN" : "OUT")}";
 
     private static string Speed(BusReport bus) => bus.Speed is { } speed ? $" on a {UsbNames.Describe(speed)} bus" : "";
 

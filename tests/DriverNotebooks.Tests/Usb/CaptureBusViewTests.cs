@@ -41,7 +41,7 @@ public sealed class CaptureBusViewTests
         var busiest = view.Report.Bus!.Busiest!;
 
         Assert.Null(view.Verdict);
-        Assert.Contains($"{busiest.DeviceName} endpoint {busiest.EndpointName} had the most traffic: {busiest.Transactions:N0} transactions", text, StringComparison.Ordinal);
+        Assert.Contains($"{busiest.DeviceName} endpoint {busiest.EndpointName} (control IN) had the most traffic: {busiest.Transactions:N0} transactions", text, StringComparison.Ordinal);
         Assert.Contains(CaptureBusCards.Evidence(busiest), text, StringComparison.Ordinal);
         Assert.Contains("so the pipeline verdict is not available", text, StringComparison.Ordinal);
         Assert.Contains(view.Report.Bus.TimingNote, text, StringComparison.Ordinal);

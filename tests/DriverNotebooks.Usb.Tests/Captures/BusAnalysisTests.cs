@@ -123,6 +123,34 @@ public sealed class BusAnalysisTests
     }
 
     [Fact]
+    public void An_endpoints_type_comes_from_the_descriptors_the_capture_reassembled()
+    {
+        // Packetry's full-speed enumeration, then the host reading the device's bulk IN endpoint 0x81 (64-byte packets) ten times.
+        var packets = PacketCaptures.Records(CaptureFiles.PathOf(CaptureFiles.PacketsFullSpeedEnumeration));
+        var t = packets[^1].Ns;
+        for (var i = 0; i < 10; i++)
+        {
+            packets.Add((t += 10_000, PacketCaptures.Token(UsbPid.In, 27, 1)));
+            packets.Add((t += 1_000, PacketCaptures.Data(i % 2 == 0 ? UsbPid.Data0 : UsbPid.Data1, new byte[64])));
+            packets.Add((t += 1_000, PacketCaptures.Handshake(UsbPid.Ack)));
+        }
+        var report = Analyze(PacketCaptures.Pcap(packets));
+        var described = CaptureDescriptors.For(report, 0, 27)!.Endpoints.Single(x => x.Endpoint.Address == 0x81).Endpoint;
+        var bulk = report.Bus!.Endpoints.Single(e => e.EndpointAddress == 0x81);
+        Assert.Equal(TransferType.Bulk, described.Type);
+        Assert.Equal((TransferType?)TransferType.Bulk, bulk.Type);
+        Assert.Equal((10L, 640L), (bulk.Transactions, bulk.Bytes));
+        Assert.All(report.Bus.Endpoints.Where(e => (e.EndpointAddress & 0x0F) == 0), e => Assert.Equal(TransferType.Control, e.Type));
+    }
+
+    [Fact]
+    public void Without_descriptors_the_type_is_the_one_the_SPLIT_tokens_name_or_unknown()
+    {
+        var bus = Analyze(PacketCaptures.Pcap(PacketCaptures.PolledBulkIn(16, dataEvery: 2))).Bus!;
+        Assert.Null(Assert.Single(bus.Endpoints).Type);
+    }
+
+    [Fact]
     public void A_URB_capture_has_no_bus_view() =>
         Assert.Null(CaptureAnalysis.Analyze(CaptureFiles.PathOf(CaptureFiles.UsbmonHid)).Bus);
 

@@ -51,6 +51,22 @@ internal static class PacketCaptures
         return memory.ToArray();
     }
 
+    /// <summary>The packets of a little-endian nanosecond pcap, as (time, bytes).</summary>
+    public static List<(long Ns, byte[] Bytes)> Records(string pcap)
+    {
+        var bytes = File.ReadAllBytes(pcap);
+        Assert.Equal(0xA1B23C4Du, BinaryPrimitives.ReadUInt32LittleEndian(bytes));
+        var records = new List<(long, byte[])>();
+        for (var offset = 24; offset + 16 <= bytes.Length;)
+        {
+            var ns = BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(offset)) * 1_000_000_000L + BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(offset + 4));
+            var length = (int)BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(offset + 8));
+            records.Add((ns, bytes.AsSpan(offset + 16, length).ToArray()));
+            offset += 16 + length;
+        }
+        return records;
+    }
+
     /// <summary>A pcapng with <paramref name="interfaces"/> interfaces of <paramref name="linkType"/> (nanosecond timestamps) and the packets on them.</summary>
     public static byte[] Pcapng(int interfaces, IEnumerable<(int Interface, long Ns, byte[] Bytes)> packets, int linkType = LinkTypes.Usb20)
     {

@@ -63,6 +63,12 @@ public sealed record EndpointTraffic(
     long DataPackets, long BadDataPackets, long Bytes, int MaxPayload,
     double FirstSeconds, double LastSeconds, double? ThroughputBytesPerSecond)
 {
+    /// <summary>
+    /// The endpoint's transfer type: control for endpoint 0, else from the capture's own GET_DESCRIPTOR responses when it
+    /// holds the device's configuration, else the type its SPLIT tokens name; null when none says.
+    /// </summary>
+    public TransferType? Type { get; init; }
+
     /// <summary>NAKs over all transactions.</summary>
     public double NakShare => Transactions == 0 ? 0 : (double)Naks / Transactions;
 

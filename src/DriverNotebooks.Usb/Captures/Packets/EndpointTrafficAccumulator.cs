@@ -74,6 +74,9 @@ internal sealed class EndpointTrafficAccumulator(int bus, int device, byte endpo
             _outcomes[(int)TransactionOutcome.Nyet], _outcomes[(int)TransactionOutcome.Err], _outcomes[(int)TransactionOutcome.NoHandshake],
             _outcomes[(int)TransactionOutcome.NoResponse], _outcomes[(int)TransactionOutcome.Broken],
             _setups, _pings, _startSplits, _completeSplits, _data, _badData, _bytes, _maxPayload,
-            _first == long.MaxValue ? 0 : _first / 1e9, _last / 1e9, throughput);
+            _first == long.MaxValue ? 0 : _first / 1e9, _last / 1e9, throughput)
+        {
+            Type = (endpointAddress & 0x0F) == 0 ? TransferType.Control : _splitType,
+        };
     }
 }

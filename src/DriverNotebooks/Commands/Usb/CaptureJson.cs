@@ -76,6 +76,7 @@ public static class CaptureJson
         string Device,
         string Endpoint,
         string Direction,
+        string? Type,
         string? SplitType,
         long Transactions,
         long Acks,
@@ -154,6 +155,7 @@ public static class CaptureJson
         new FrameLoadJson(b.Frames.Frames, b.Frames.BusyFrames, b.Frames.MaxPackets, b.Frames.MeanPacketsPerBusyFrame, b.Frames.MaxBytes, b.Frames.PeakShare),
         b.OccupancyShare,
         b.Endpoints.Select(e => new BusEndpointJson(e.DeviceName, e.EndpointName, e.Direction == DriverNotebooks.Usb.TransferDirection.In ? "in" : "out",
+            e.Type is { } type ? DriverNotebooks.Usb.UsbNames.ToCliName(type) : null,
             e.SplitType is { } t ? DriverNotebooks.Usb.UsbNames.ToCliName(t) : null,
             e.Transactions, e.Acks, e.Naks, e.NakShare, e.Stalls, e.Nyets, e.Errs, e.NoHandshake, e.NoResponse, e.Broken, e.Setups, e.Pings,
             e.StartSplits, e.CompleteSplits, e.DataPackets, e.BadDataPackets, e.Bytes, e.MaxPayload, e.FirstSeconds, e.LastSeconds, e.ThroughputBytesPerSecond)).ToArray());
