@@ -16,7 +16,7 @@ public static class CaptureCharts
     {
         if (view.Charted is not { } e || e.Transfers == 0)
         {
-            return view.Report.Bus is { Endpoints.Count: > 0 } bus ? [CaptureBusCharts.Transactions(bus)] : [];
+            return view.Report.Bus is { } bus ? CaptureBusCharts.Create(bus) : [];
         }
         return [ThroughputOverTime(e, view.Verdict), InFlightOverTime(e), Distributions(e)];
     }

@@ -48,11 +48,13 @@ public sealed class CaptureBusViewTests
     }
 
     [Fact]
-    public void The_chart_stacks_each_endpoints_transactions_by_how_they_ended()
+    public void The_charts_stack_each_endpoints_transactions_by_how_they_ended_and_follow_them_over_time()
     {
         var view = UsbCapture.Load(Capture);
         var outputs = NotebookFormatters.FormatOutputs(view);
-        Assert.Equal(2, outputs.Count);
+        Assert.True(view.Report.Bus!.TimingConfirmed);
+        Assert.Equal(3, outputs.Count);
+        Assert.Contains("Transactions and NAKs over time", Assert.Single(outputs[2], o => o.MimeType == "text/html").Text, StringComparison.Ordinal);
         var html = Assert.Single(outputs[1], o => o.MimeType == "text/html").Text;
         Assert.True(ChartHtml.ContainsChart(html));
         Assert.Contains("Transactions per endpoint, by how they ended", html, StringComparison.Ordinal);

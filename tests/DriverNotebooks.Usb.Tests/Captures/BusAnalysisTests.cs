@@ -60,6 +60,18 @@ public sealed class BusAnalysisTests
         Assert.Equal(522 / 7500.0, bus.Frames.PeakShare!.Value, 12);
     }
 
+    [Fact]
+    public void The_series_bins_packets_transactions_NAKs_and_delivered_bytes_by_the_millisecond()
+    {
+        var packets = PacketCaptures.PolledBulkIn(800, dataEvery: 4);
+        var bus = Analyze(PacketCaptures.Pcap(packets)).Bus!;
+        // 800 microframes of 125 µs: 100 ms, eight microframes (two of them answered with data) in each 1 ms bin.
+        Assert.Equal(100, bus.Series.Count);
+        Assert.All(bus.Series, b => Assert.Equal((1e-3, 8L, 6L, 2L * 512), (b.WidthSeconds, b.Transactions, b.Naks, b.DeliveredBytes)));
+        Assert.Equal(packets.Count, bus.Series.Sum(b => b.Packets));
+        Assert.Equal(bus.WireBytes, bus.Series.Sum(b => b.WireBytes));
+    }
+
     [Theory]
     [InlineData(LinkTypes.Usb20LowSpeed, UsbSpeed.Low)]
     [InlineData(LinkTypes.Usb20FullSpeed, UsbSpeed.Full)]

@@ -25,6 +25,7 @@ internal sealed class BusAccumulator
     private readonly long[] _problems = new long[Enum.GetValues<PacketProblem>().Length];
     private readonly SofTimingAccumulator _sof = new();
     private readonly FrameLoadAccumulator _frames = new();
+    private readonly BusSeriesAccumulator _series = new();
     private long _packets, _wireBytes, _firstNs = long.MinValue, _lastNs, _originNs;
     private UsbSpeed? _statedSpeed;
     private int _statedLinkType;
@@ -51,6 +52,7 @@ internal sealed class BusAccumulator
         if (!_filter.KeepsTime(relativeNs)) return;
         _packets++;
         _wireBytes += p.Length;
+        _series.AddPacket(relativeNs, p.Length);
         if (_firstNs == long.MinValue) _firstNs = p.TimestampNs;
         _lastNs = p.TimestampNs;
         if (LinkTypes.SpeedOf(p.LinkType) is { } stated && _statedSpeed is null)
@@ -95,7 +97,8 @@ internal sealed class BusAccumulator
             endpoint = new EndpointTrafficAccumulator(t.Bus, t.Address, t.EndpointAddress);
             _endpoints[key] = endpoint;
         }
-        endpoint.Add(t, relative, t.EndNs - _originNs);
+        var delivered = endpoint.Add(t, relative, t.EndNs - _originNs);
+        _series.AddTransaction(relative, t.Outcome == TransactionOutcome.Nak, delivered);
     }
 
     private void Keep(DescriptorResponse response)
@@ -127,7 +130,7 @@ internal sealed class BusAccumulator
             .Select(p => new PacketCount(PacketProblems.Name(p), _problems[(int)p])).ToArray();
         var endpoints = _endpoints.OrderBy(kv => kv.Key).Select(kv => kv.Value.Finish(confirmed)).ToArray();
         return new BusReport(speed, how, _packets, _wireBytes, pids, problems, _assemblers.Values.Sum(a => a.OrphanPackets), span, sof, confirmed, note,
-            _frames.Finish(speed), occupancy, endpoints);
+            _frames.Finish(speed), occupancy, endpoints, _series.ToBins());
     }
 
     /// <summary>The bus speed: as the link type states it, else inferred from what only one speed sends.</summary>

@@ -28,6 +28,16 @@ public sealed record SofTiming(long Count, int FirstFrameNumber, int LastFrameNu
 /// <param name="PeakShare">MaxBytes × 8 over the bits one (micro)frame holds at the bus's speed (7,500 bytes at high speed, 1,500 at full): a lower bound of the busiest one's occupancy (SYNC, EOP, bit stuffing and gaps between packets are not counted); null when the speed is unknown.</param>
 public sealed record FrameLoad(long Frames, long BusyFrames, long MaxPackets, double MeanPacketsPerBusyFrame, long MaxBytes, double? PeakShare);
 
+/// <summary>One bin of the bus over time, seconds from the capture's first record.</summary>
+/// <param name="StartSeconds">Start of the bin.</param>
+/// <param name="WidthSeconds">Bin width (the same for every bin of a series).</param>
+/// <param name="Packets">Packets in the bin.</param>
+/// <param name="WireBytes">Their bytes from PID to CRC.</param>
+/// <param name="Transactions">Transactions on the endpoints kept, started in the bin.</param>
+/// <param name="Naks">Of those, NAKed.</param>
+/// <param name="DeliveredBytes">Payload they delivered.</param>
+public sealed record BusTimeBin(double StartSeconds, double WidthSeconds, long Packets, long WireBytes, long Transactions, long Naks, long DeliveredBytes);
+
 /// <summary>
 /// What one endpoint of one device did on the bus, transaction by transaction. The endpoint address is the token's:
 /// bit 7 set for IN tokens; SETUP, OUT and PING count on the OUT address (so a control endpoint shows as 0x00 and 0x80).
@@ -102,6 +112,7 @@ public sealed record EndpointTraffic(
 /// <param name="Frames">Packets per (micro)frame.</param>
 /// <param name="OccupancyShare">WireBytes × 8 over the span times the bit rate: a lower bound of the bus's occupancy (no SYNC, EOP, stuffing or gaps); null unless the speed is known and the timing confirmed.</param>
 /// <param name="Endpoints">Per device and endpoint (after the device and endpoint filters), by bus, device and endpoint address.</param>
+/// <param name="Series">Packets and transactions over time (bins start 1 ms wide and double as the capture outgrows 512).</param>
 public sealed record BusReport(
     UsbSpeed? Speed,
     string SpeedSource,
@@ -116,7 +127,8 @@ public sealed record BusReport(
     string TimingNote,
     FrameLoad Frames,
     double? OccupancyShare,
-    IReadOnlyList<EndpointTraffic> Endpoints)
+    IReadOnlyList<EndpointTraffic> Endpoints,
+    IReadOnlyList<BusTimeBin> Series)
 {
     /// <summary>The endpoint that delivered the most bytes (then had the most transactions), if any.</summary>
     public EndpointTraffic? Busiest => Endpoints.OrderByDescending(e => e.Bytes).ThenByDescending(e => e.Transactions).FirstOrDefault();

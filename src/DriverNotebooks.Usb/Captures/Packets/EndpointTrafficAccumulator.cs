@@ -10,7 +10,8 @@ internal sealed class EndpointTrafficAccumulator(int bus, int device, byte endpo
     private long _first = long.MaxValue, _last, _firstDelivery = -1, _lastDelivery, _deliveries;
     private int _pendingSplitBytes = -1;
 
-    public void Add(in UsbTransaction t, long startNs, long endNs)
+    /// <summary>Counts <paramref name="t"/>; returns the payload bytes it delivered (0 when none).</summary>
+    public int Add(in UsbTransaction t, long startNs, long endNs)
     {
         _transactions++;
         _outcomes[(int)t.Outcome]++;
@@ -38,6 +39,7 @@ internal sealed class EndpointTrafficAccumulator(int bus, int device, byte endpo
             if (_firstDelivery < 0) _firstDelivery = startNs;
             _lastDelivery = endNs;
         }
+        return Math.Max(delivered, 0);
     }
 
     /// <summary>

@@ -115,7 +115,12 @@ public static class CaptureJson
         string TimingNote,
         FrameLoadJson Frames,
         double? OccupancyShare,
-        IReadOnlyList<BusEndpointJson> Endpoints);
+        IReadOnlyList<BusEndpointJson> Endpoints,
+        BusSeriesJson Series);
+
+    public sealed record BusBinJson(double StartSeconds, long Packets, long WireBytes, long Transactions, long Naks, long DeliveredBytes);
+
+    public sealed record BusSeriesJson(double BinSeconds, IReadOnlyList<BusBinJson> Bins);
 
     public sealed record WhatIfJson(string Lever, int PendingReads, long TransferLength, double PredictedBytesPerSecond, string LimitedBy);
 
@@ -158,7 +163,9 @@ public static class CaptureJson
             e.Type is { } type ? DriverNotebooks.Usb.UsbNames.ToCliName(type) : null,
             e.SplitType is { } t ? DriverNotebooks.Usb.UsbNames.ToCliName(t) : null,
             e.Transactions, e.Acks, e.Naks, e.NakShare, e.Stalls, e.Nyets, e.Errs, e.NoHandshake, e.NoResponse, e.Broken, e.Setups, e.Pings,
-            e.StartSplits, e.CompleteSplits, e.DataPackets, e.BadDataPackets, e.Bytes, e.MaxPayload, e.FirstSeconds, e.LastSeconds, e.ThroughputBytesPerSecond)).ToArray());
+            e.StartSplits, e.CompleteSplits, e.DataPackets, e.BadDataPackets, e.Bytes, e.MaxPayload, e.FirstSeconds, e.LastSeconds, e.ThroughputBytesPerSecond)).ToArray(),
+        new BusSeriesJson(b.Series.Count > 0 ? b.Series[0].WidthSeconds : 0,
+            b.Series.Select(x => new BusBinJson(x.StartSeconds, x.Packets, x.WireBytes, x.Transactions, x.Naks, x.DeliveredBytes)).ToArray()));
 
     private static VerdictJson? Verdict(CaptureView view)
     {
