@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace DriverNotebooks.Usb.Captures;
 
 /// <summary>
@@ -16,6 +18,13 @@ public sealed record EndpointVerdict(EndpointMeasurement Endpoint, MeasuredLimit
 {
     /// <summary>True when the endpoint had too few transfers for a verdict.</summary>
     public bool TooFewTransfers => Endpoint.Transfers < CaptureVerdict.MinTransfers;
+
+    /// <summary>The verdict as a table cell shows it: <c>pipeline-limited</c>, <c>undetermined</c>, <c>too few transfers (8)</c>
+    /// or <c>no verdict</c>.</summary>
+    public string Label =>
+        TooFewTransfers ? $"too few transfers ({Endpoint.Transfers.ToString("N0", CultureInfo.InvariantCulture)})"
+        : LimitedBy is { } limit ? CaptureVerdict.Label(limit).ToLowerInvariant()
+        : "no verdict";
 
     /// <summary>
     /// The one-line verdict of <paramref name="m"/> from what was found for it: too few transfers first (whatever the

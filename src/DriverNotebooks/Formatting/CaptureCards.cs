@@ -74,7 +74,7 @@ public static class CaptureCards
         {
             var table = new ResultTable("What limited each endpoint", "endpoint", "verdict", "evidence");
             foreach (var v in decided)
-                table.Row($"{v.Endpoint.DeviceName} {v.Endpoint.EndpointName} {Kind(v.Endpoint)}", VerdictName(v.LimitedBy), v.Evidence);
+                table.Row($"{v.Endpoint.DeviceName} {v.Endpoint.EndpointName} {Kind(v.Endpoint)}", v.Label, v.Evidence);
             card.Table(table, collapsed: (decided.Count == 1 && IsCharted(decided[0])) || decided.Count > 12);
         }
         var tooFew = view.Verdicts.Where(v => v.TooFewTransfers && !(IsCharted(v) && view.Verdict is not null)).ToList();
@@ -84,14 +84,6 @@ public static class CaptureCards
                       + string.Join(", ", tooFew.Select(v => $"{v.Endpoint.DeviceName} {v.Endpoint.EndpointName} ({v.Endpoint.Transfers.ToString("N0", CultureInfo.InvariantCulture)})")) + ".");
         }
     }
-
-    /// <summary><c>pipeline-limited</c>, <c>undetermined</c>, <c>none</c> (no descriptor).</summary>
-    public static string VerdictName(MeasuredLimit? limit) => limit switch
-    {
-        null => "none",
-        MeasuredLimit.Undetermined => "undetermined",
-        { } l => $"{l.ToString().ToLowerInvariant()}-limited",
-    };
 
     /// <summary>The model beside the measurement: the descriptor it came from, the measured operating point, and the levers.</summary>
     private static void AddVerdict(ResultCard card, EndpointSource source, CaptureVerdict v)

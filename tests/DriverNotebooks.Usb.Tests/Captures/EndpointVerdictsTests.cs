@@ -34,6 +34,7 @@ public sealed class EndpointVerdictsTests
         Assert.Equal(report.Endpoints.Select(e => e.EndpointAddress), verdicts.Select(v => v.Endpoint.EndpointAddress));
         var pipeline = Of(verdicts, 0x81);
         Assert.Equal(MeasuredLimit.Pipeline, pipeline.LimitedBy);
+        Assert.Equal("pipeline-limited", pipeline.Label);
         Assert.StartsWith("2 request(s) in flight", pipeline.Evidence);
         Assert.InRange(Math.Abs(pipeline.Verdict!.ModelDeviation!.Value), 0, 0.10);
         var device = Of(verdicts, 0x82);
@@ -58,6 +59,7 @@ public sealed class EndpointVerdictsTests
         Assert.Equal($"too few transfers: 2 paired; a verdict needs at least {CaptureVerdict.MinTransfers}", control.Evidence);
         Assert.Null(control.Source);
         Assert.Null(control.Verdict);
+        Assert.Equal("too few transfers (2)", control.Label);
     }
 
     [Fact]
@@ -117,6 +119,7 @@ public sealed class EndpointVerdictsTests
 
         Assert.Null(pipeline.LimitedBy);
         Assert.Null(pipeline.Verdict);
+        Assert.Equal("no verdict", pipeline.Label);
         Assert.StartsWith("no verdict: the capture holds no complete GET_DESCRIPTOR(CONFIGURATION) response for device 1:5", pipeline.Evidence);
     }
 
