@@ -48,6 +48,24 @@ public sealed class CaptureEndpointVerdictsCardTests : IDisposable
     }
 
     [Fact]
+    public void The_csharp_api_takes_the_descriptors_from_a_dump_as_from_does()
+    {
+        var capture = _folder.File("no-enumeration.pcap");
+        using (var file = File.Create(capture))
+        {
+            SyntheticDeviceCapture.Write(file, [(new SyntheticReaderCapture(4, 16384, 2_000_000, 50_000, Endpoint: 0x82), 3000)], enumerate: false);
+        }
+        var (device, configuration) = SyntheticDeviceCapture.Descriptors(0x82);
+        var dump = _folder.File("descriptors");
+        File.WriteAllBytes(dump, [.. device, .. configuration]);
+
+        Assert.Null(UsbCapture.Load(capture).VerdictOf("0x82").LimitedBy);
+        var view = UsbCapture.Load(capture, from: dump, speed: "high");
+        Assert.Equal(MeasuredLimit.Device, view.VerdictOf("0x82").LimitedBy);
+        Assert.EndsWith("high-speed, as given", view.Endpoint!.Source);
+    }
+
+    [Fact]
     public void The_card_lists_each_endpoints_verdict_one_line_each_in_a_printed_three_column_table()
     {
         var card = CaptureCards.Capture(UsbCapture.Load(_capture));
