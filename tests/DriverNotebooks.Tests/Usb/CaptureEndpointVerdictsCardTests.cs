@@ -45,6 +45,7 @@ public sealed class CaptureEndpointVerdictsCardTests : IDisposable
         Assert.Equal(view.Report.Endpoints, view.Verdicts.Select(v => v.Endpoint));
         var e = Assert.Throws<ArgumentException>(() => view.VerdictOf("0x84"));
         Assert.StartsWith("no endpoint 0x84 in the capture; endpoints: 1:5 0x80, 1:5 0x81, 1:5 0x82, 1:5 0x83", e.Message);
+        Assert.StartsWith("endpoint '0x31': not an endpoint address; allowed: 0x00–0x0f (OUT) or 0x80–0x8f (IN)", Assert.Throws<ArgumentException>(() => view.VerdictOf("0x31")).Message);
     }
 
     [Fact]
