@@ -103,6 +103,7 @@ public sealed class ContractTests
         { "kmdf-faults", "kmdf faults --scenario cleanup-in-evtdriverunload --json" },
         { "kmdf-patterns", "kmdf patterns --json" },
         { "usb-capture", $"usb capture {Repository.PathOf("tests", "DriverNotebooks.Usb.Tests", "Captures", "TestData", "usbmon-tools_test1.pcapng")} --json" },
+        { "usb-capture-verdicts", $"usb capture {Repository.PathOf("notebooks", "data", "mct-jcd543-4k-bulk-out.pcapng")} --json" },
         { "kmdf-scan", $"kmdf scan {Repository.PathOf("tests", "DriverNotebooks.Kmdf.Scan.Tests", "TestData", "good-cleanup-callback")} --json" },
     };
 
