@@ -42,7 +42,7 @@ public sealed class InputLimitsBenchmark : IBenchmark
                 var file = Path.Combine(folder.FullName, "scenario.json");
                 File.WriteAllText(file, json);
                 var args = arguments.Select(a => a == "FILE" ? file : a).ToArray();
-                var run = Processes.Execute(Environment.ProcessPath!, [typeof(InputLimitsBenchmark).Assembly.Location, "--limits-once", command, .. args]);
+                var run = Processes.ExecuteSelf(["--limits-once", command, .. args]);
                 if (run.ExitCode != 0) throw new InvalidOperationException($"{name}: the child failed ({run.ExitCode}): {run.Error}");
                 var peak = long.Parse(run.Output.Trim().Split(' ')[0], CultureInfo.InvariantCulture);
                 worst = Math.Max(worst, peak);

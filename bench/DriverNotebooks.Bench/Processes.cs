@@ -37,6 +37,17 @@ internal static class Processes
         return new ProcessRun(process.ExitCode, elapsed, output.Result, error.Result);
     }
 
+    /// <summary>
+    /// Runs this harness again in a fresh process with <paramref name="arguments"/>: through <c>dotnet DLL</c> when it was
+    /// started that way, or its own apphost when started by <c>dotnet run</c>.
+    /// </summary>
+    public static ProcessRun ExecuteSelf(IEnumerable<string> arguments)
+    {
+        var self = Environment.ProcessPath!;
+        var viaDotnet = Path.GetFileNameWithoutExtension(self) == "dotnet";
+        return Execute(self, viaDotnet ? [typeof(Processes).Assembly.Location, .. arguments] : arguments);
+    }
+
     public static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

@@ -50,6 +50,8 @@ public sealed class ContractTests
         ("malformed distribution", $"usb simulate {Endpoint} --transfer 1024 --pending 4 --turnaround weird:1"),
         ("simulated time out of range", $"usb simulate {Endpoint} --transfer 1024 --pending 4 --duration 1us"),
         ("duration beyond what can be represented", $"usb simulate {Endpoint} --transfer 1024 --pending 4 --duration 1e300s"),
+        ("capture export into a missing folder", $"usb simulate {Endpoint} --transfer 1024 --pending 4 --pcapng /nonexistent/reader.pcapng"),
+        ("capture export onto a folder", $"usb simulate {Endpoint} --transfer 1024 --pending 4 --pcapng /tmp"),
         ("malformed list", $"usb sweep {Endpoint} --pending 5..1"),
         ("descriptor file missing", "usb descriptors /nonexistent/lsusb.txt"),
         ("descriptor file missing for --from", "usb --from /nonexistent/lsusb.txt --endpoint 0x81"),
@@ -102,6 +104,7 @@ public sealed class ContractTests
         { "kmdf-patterns", "kmdf patterns --json" },
         { "usb-capture", $"usb capture {Repository.PathOf("tests", "DriverNotebooks.Usb.Tests", "Captures", "TestData", "usbmon-tools_test1.pcapng")} --json" },
         { "usb-capture-bus", $"usb capture {Repository.PathOf("tests", "DriverNotebooks.Usb.Tests", "Captures", "TestData", "packetry_split-nyet.pcap")} --json" },
+        { "usb-capture-verdicts", $"usb capture {Repository.PathOf("notebooks", "data", "mct-jcd543-4k-bulk-out.pcapng")} --json" },
         { "kmdf-scan", $"kmdf scan {Repository.PathOf("tests", "DriverNotebooks.Kmdf.Scan.Tests", "TestData", "good-cleanup-callback")} --json" },
     };
 

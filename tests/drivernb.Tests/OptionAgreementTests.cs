@@ -74,6 +74,12 @@ public sealed class OptionAgreementTests
         { nameof(Throughput), nameof(Throughput.FromDescriptors), "device", "usb-throughput --device" },
         { nameof(Throughput), nameof(Throughput.FromDescriptors), "speed", "usb-throughput --speed" },
         { nameof(Throughput), nameof(Throughput.Descriptors), "speed", "usb-descriptors --speed" },
+        { nameof(UsbCapture), nameof(UsbCapture.Load), "device", "usb-capture --device" },
+        { nameof(UsbCapture), nameof(UsbCapture.Load), "endpoint", "usb-capture --endpoint" },
+        { nameof(UsbCapture), nameof(UsbCapture.Load), "fromTime", "usb-capture --from-time" },
+        { nameof(UsbCapture), nameof(UsbCapture.Load), "toTime", "usb-capture --to-time" },
+        { nameof(UsbCapture), nameof(UsbCapture.Load), "from", "usb-capture --from" },
+        { nameof(UsbCapture), nameof(UsbCapture.Load), "speed", "usb-capture --speed" },
         { nameof(Lifecycle), nameof(Lifecycle.Patterns), "semantics", "kmdf-patterns --semantics" },
         { nameof(Lifecycle), nameof(Lifecycle.Faults), "pairs", "kmdf-faults --pairs" },
     };

@@ -1,3 +1,4 @@
+using DriverNotebooks.Files;
 using DriverNotebooks.Runner.Documents;
 using DriverNotebooks.Runner.Handouts;
 

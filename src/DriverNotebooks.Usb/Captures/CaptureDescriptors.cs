@@ -41,13 +41,16 @@ public static class CaptureDescriptors
     /// <summary>
     /// The descriptor of the endpoint <paramref name="m"/> measured: from <paramref name="dump"/> when given (matched by
     /// bus:address when the dump names them, else by endpoint address alone), otherwise from the capture's own
-    /// GET_DESCRIPTOR responses; <paramref name="speed"/> overrides the speed either states or implies.
+    /// GET_DESCRIPTOR responses; <paramref name="speed"/> overrides the speed either states or implies. Endpoint 0, the
+    /// default control pipe, has none.
     /// </summary>
     /// <exception cref="DescriptorDumpException">A malformed response, or an endpoint the dump holds on several devices.</exception>
     public static EndpointSource EndpointFor(CaptureReport report, EndpointMeasurement m, DescriptorDump? dump = null, UsbSpeed? speed = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(m);
+        if ((m.EndpointAddress & 0x0F) == 0)
+            return new EndpointSource(null, "", $"{m.EndpointName} is the default control pipe, which no configuration descriptor lists and the model does not cover");
         DumpedDevice? device;
         string source;
         if (dump is not null)

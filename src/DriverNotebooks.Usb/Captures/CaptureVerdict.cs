@@ -8,6 +8,7 @@ namespace DriverNotebooks.Usb.Captures;
 /// </summary>
 /// <param name="LimitedBy">The verdict.</param>
 /// <param name="Summary">One sentence: the verdict, its evidence and what would lift the limit.</param>
+/// <param name="Reason">The evidence in one line, without the verdict's name and the levers: what a table of every endpoint's verdict shows.</param>
 /// <param name="Evidence">The numbers the rules looked at, one phrase each.</param>
 /// <param name="MeasuredBytesPerSecond">Throughput over the endpoint's active span (<see cref="EndpointMeasurement.ThroughputBytesPerSecond"/>).</param>
 /// <param name="CeilingBytesPerSecond">What the descriptor reserves (periodic) or the bulk ceiling the options name.</param>
@@ -20,13 +21,14 @@ namespace DriverNotebooks.Usb.Captures;
 /// null for periodic endpoints, which the descriptor's service interval serves.</param>
 /// <param name="ModelBytesPerSecond">The analytic model at N, L and the measured turnaround: min(service rate, pipeline).</param>
 /// <param name="ModelLimitedBy">Which binds in the model.</param>
-/// <param name="SimulatedBytesPerSecond">The simulation at the same point (one seed).</param>
+/// <param name="SimulatedBytesPerSecond">The simulation at the same point (one seed); null at <see cref="VerdictDetail.Analytic"/>.</param>
 /// <param name="ModelDeviation">(model − measured) / measured; null without a model.</param>
-/// <param name="WhatIfs">The levers tried, with the model's prediction for each.</param>
+/// <param name="WhatIfs">The levers tried, with the model's prediction for each; none at <see cref="VerdictDetail.Analytic"/>.</param>
 /// <param name="Notes">Why a model could not be run, and other caveats.</param>
 public sealed record CaptureVerdict(
     MeasuredLimit LimitedBy,
     string Summary,
+    string Reason,
     IReadOnlyList<string> Evidence,
     double MeasuredBytesPerSecond,
     double CeilingBytesPerSecond,
@@ -74,8 +76,12 @@ public sealed record CaptureVerdict(
     /// need: device-limited;</item>
     /// <item>otherwise undetermined, with the numbers.</item>
     /// </list>
+    /// The rules read the measurements and the analytic model only, so <paramref name="detail"/> changes what is reported
+    /// beside the verdict, never the verdict: <see cref="VerdictDetail.Full"/> adds the simulation at the measured point and
+    /// the what-if levers, <see cref="VerdictDetail.Analytic"/> leaves both out (what every other endpoint of a capture gets).
     /// </summary>
-    public static CaptureVerdict Decide(EndpointMeasurement m, EndpointDescriptor endpoint, AnalysisOptions? options = null, ulong seed = 1)
+    public static CaptureVerdict Decide(EndpointMeasurement m, EndpointDescriptor endpoint, AnalysisOptions? options = null, ulong seed = 1,
+        VerdictDetail detail = VerdictDetail.Full)
     {
         ArgumentNullException.ThrowIfNull(m);
         ArgumentNullException.ThrowIfNull(endpoint);
@@ -106,8 +112,10 @@ public sealed record CaptureVerdict(
         // The model and the simulation at the measured operating point. A bulk endpoint is served at the rate this capture's
         // transfers moved while one was in flight (never above the spec's ceiling): what this host and device delivered.
         SimulationSettings? specPoint = null, point = null;
+        SimulationPlan? plan = null;
         SimulationResult? simulated = null;
         double? serviceRate = null;
+        var full = detail == VerdictDetail.Full;
         if (m.Transfers >= MinTransfers && SimulationPlan.Simulates(endpoint.Type))
         {
             specPoint = new SimulationSettings(endpoint, n, length, turnaround ?? TurnaroundDistribution.Fixed(Duration.Zero))
@@ -125,21 +133,26 @@ public sealed record CaptureVerdict(
             }
             try
             {
-                simulated = ReaderSimulation.Run(point);
+                plan = SimulationPlan.Create(point);
+                if (full) simulated = ReaderSimulation.Run(point);
             }
             catch (UsbInputException e)
             {
                 notes.Add($"the model could not be run at the measured point: {e.Message}");
                 point = specPoint = null;
+                plan = null;
             }
         }
-        var model = simulated?.AnalyticBytesPerSecond;
-        var pointCeiling = simulated?.BusLimitBytesPerSecond ?? ceiling;
+        if (!full && plan is not null)
+            notes.Add("decided from the measurements and the analytic model only: no simulation and no what-if levers for this endpoint (the charted endpoint gets both)");
+        var model = plan?.Analytic;
+        var modelLimit = plan?.AnalyticLimitedBy;
+        var pointCeiling = plan?.BusLimit ?? ceiling;
         double? deviation = model is { } mo && measured > 0 ? (mo - measured) / measured : null;
         var specModel = specPoint is null ? null : Predict(specPoint);
 
         MeasuredLimit verdict;
-        string why;
+        string reason, lift = "";
         var whatIfs = new List<CaptureWhatIf>();
         // The bus time one request needs at the spec's (or the named host's) rate, plus one service interval of waiting.
         var serviceSeconds = specPoint is null ? 0 : ServiceSeconds(specPoint);
@@ -148,61 +161,68 @@ public sealed record CaptureVerdict(
         if (m.Transfers < MinTransfers)
         {
             verdict = MeasuredLimit.Undetermined;
-            why = $"only {m.Transfers} transfers were paired; a verdict needs at least {MinTransfers}";
+            reason = $"only {m.Transfers} transfers were paired; a verdict needs at least {MinTransfers}";
         }
         else if (measured >= AtCeilingShare * ceiling)
         {
             verdict = MeasuredLimit.Bus;
-            why = $"{Rate(measured)} is {Share(measured, ceiling)} of the {Rate(ceiling)} {(analysis.EffectiveType is TransferType.Interrupt or TransferType.Isochronous ? "the descriptor reserves" : "ceiling")}"
-                  + LiftBus(analysis);
+            reason = $"{Rate(measured)} is {Share(measured, ceiling)} of the {Rate(ceiling)} {(analysis.EffectiveType is TransferType.Interrupt or TransferType.Isochronous ? "the descriptor reserves" : "ceiling")}";
+            lift = LiftBus(analysis);
         }
         else if (hostRate is { } host && measured >= AtCeilingShare * host)
         {
             verdict = MeasuredLimit.Bus;
-            why = $"{Rate(measured)} is {Share(measured, host)} of the {Rate(host)} measured hosts reach for bulk (the spec allows {Rate(ceiling)}); a faster host controller or a faster bus would lift it";
+            reason = $"{Rate(measured)} is {Share(measured, host)} of the {Rate(host)} measured hosts reach for bulk (the spec allows {Rate(ceiling)})";
+            lift = "; a faster host controller or a faster bus would lift it";
         }
         else if (m.InFlight.Max == 1 && steadyCadence && m.Turnaround.P50Seconds > m.Latency.P50Seconds)
         {
             verdict = MeasuredLimit.Application;
-            why = $"one request at a time, completing every {Seconds(m.CompletionInterval.P50Seconds)} (p90 {Seconds(m.CompletionInterval.P90Seconds)}), "
-                  + $"with {Seconds(m.Turnaround.P50Seconds)} between a completion and the next submit against {Seconds(m.Latency.P50Seconds)} in flight: a polling loop, not a reader";
-            if (point is not null) AddPendingLevers(point, n, pointCeiling, whatIfs);
-            if (whatIfs.Count > 0) why += $"; keeping reads pending would lift it ({whatIfs[^1].Lever}: {Rate(whatIfs[^1].PredictedBytesPerSecond)})";
+            reason = $"one request at a time, completing every {Seconds(m.CompletionInterval.P50Seconds)} (p90 {Seconds(m.CompletionInterval.P90Seconds)}), "
+                     + $"with {Seconds(m.Turnaround.P50Seconds)} between a completion and the next submit against {Seconds(m.Latency.P50Seconds)} in flight: a polling loop, not a reader";
+            if (full && point is not null) AddPendingLevers(point, n, pointCeiling, whatIfs);
+            if (whatIfs.Count > 0) lift = $"; keeping reads pending would lift it ({whatIfs[^1].Lever}: {Rate(whatIfs[^1].PredictedBytesPerSecond)})";
         }
-        else if (model is { } predicted && measured >= ExplainedShare * predicted && simulated!.AnalyticLimitedBy == Usb.LimitedBy.Pipeline)
+        else if (model is { } predicted && measured >= ExplainedShare * predicted && modelLimit == Usb.LimitedBy.Pipeline)
         {
             verdict = MeasuredLimit.Pipeline;
-            AddPendingLevers(point!, n, pointCeiling, whatIfs);
-            AddLengthLevers(point!, length, pointCeiling, whatIfs);
-            why = $"{n} request(s) in flight with a median turnaround of {Seconds(m.Turnaround.P50Seconds)} (mean {Seconds(m.Turnaround.MeanSeconds)}) leave the bus idle between completions; "
-                  + $"the model at N = {n}, L = {length:N0} B{(serviceRate is { } b ? $", served at the {Rate(b)} the capture's transfers moved at" : "")} predicts {Rate(predicted)} ({Signed(deviation!.Value)} against the measurement)"
-                  + Levers(whatIfs, pointCeiling);
+            if (full)
+            {
+                AddPendingLevers(point!, n, pointCeiling, whatIfs);
+                AddLengthLevers(point!, length, pointCeiling, whatIfs);
+            }
+            reason = $"{n} request(s) in flight with a median turnaround of {Seconds(m.Turnaround.P50Seconds)} (mean {Seconds(m.Turnaround.MeanSeconds)}) leave the bus idle between completions; "
+                     + $"the model at N = {n}, L = {length:N0} B{(serviceRate is { } b ? $", served at the {Rate(b)} the capture's transfers moved at" : "")} predicts {Rate(predicted)} ({Signed(deviation!.Value)} against the measurement)";
+            lift = Levers(whatIfs, pointCeiling);
         }
         else if (specModel is { } p2 && measured < ExplainedShare * p2.Rate && m.Latency.P50Seconds > DeviceWaitFactor * serviceSeconds)
         {
             verdict = MeasuredLimit.Device;
-            why = $"requests stayed in flight {Seconds(m.Latency.P50Seconds)} (median) where the bus needs {Seconds(serviceSeconds)} to serve one, and {Rate(measured)} is "
-                  + $"well under the {Rate(p2.Rate)} the model allows at N = {n}: the device had no data; more pending reads or longer transfers would not help";
+            reason = $"requests stayed in flight {Seconds(m.Latency.P50Seconds)} (median) where the bus needs {Seconds(serviceSeconds)} to serve one, and {Rate(measured)} is "
+                     + $"well under the {Rate(p2.Rate)} the model allows at N = {n}: the device had no data";
+            lift = "; more pending reads or longer transfers would not help";
         }
         else
         {
             verdict = MeasuredLimit.Undetermined;
-            why = model is { } p3
-                ? $"{Rate(measured)} against the model's {Rate(p3)} at N = {n} ({(simulated!.AnalyticLimitedBy == Usb.LimitedBy.Pipeline ? "pipeline" : "ceiling")} binding), latency median {Seconds(m.Latency.P50Seconds)}: no rule fits these numbers"
+            reason = model is { } p3
+                ? $"{Rate(measured)} against the model's {Rate(p3)} at N = {n} ({(modelLimit == Usb.LimitedBy.Pipeline ? "pipeline" : "ceiling")} binding), latency median {Seconds(m.Latency.P50Seconds)}: no rule fits these numbers"
                 : $"{Rate(measured)} with no model at the measured point";
         }
 
-        var label = verdict switch
-        {
-            MeasuredLimit.Bus => "Bus-limited",
-            MeasuredLimit.Pipeline => "Pipeline-limited",
-            MeasuredLimit.Device => "Device-limited",
-            MeasuredLimit.Application => "Application-limited",
-            _ => "Undetermined",
-        };
-        return new CaptureVerdict(verdict, $"{label} ({m.DeviceName} {m.EndpointName}): {why}.", evidence, measured, ceiling, hostRate, n, length, turnaround,
-            serviceRate, model, simulated?.AnalyticLimitedBy, simulated?.ThroughputBytesPerSecond, deviation, whatIfs, notes);
+        return new CaptureVerdict(verdict, $"{Label(verdict)} ({m.DeviceName} {m.EndpointName}): {reason}{lift}.", reason, evidence, measured, ceiling, hostRate, n, length, turnaround,
+            serviceRate, model, modelLimit, simulated?.ThroughputBytesPerSecond, deviation, whatIfs, notes);
     }
+
+    /// <summary>The verdict's name as a sentence starts it: <c>Pipeline-limited</c>, <c>Undetermined</c>.</summary>
+    public static string Label(MeasuredLimit limit) => limit switch
+    {
+        MeasuredLimit.Bus => "Bus-limited",
+        MeasuredLimit.Pipeline => "Pipeline-limited",
+        MeasuredLimit.Device => "Device-limited",
+        MeasuredLimit.Application => "Application-limited",
+        _ => "Undetermined",
+    };
 
     /// <summary>N + 1, then the fewest pending reads (up to 64) that reach 99 % of the ceiling.</summary>
     private static void AddPendingLevers(SimulationSettings point, int n, double ceiling, List<CaptureWhatIf> whatIfs)

@@ -12,7 +12,7 @@ internal sealed class EndpointAccumulator(int bus, int device, byte endpoint)
     internal readonly record struct PendingRequest(long SubmitNs, long Length, SetupPacket? Setup);
 
     private readonly Dictionary<ulong, PendingRequest> _pending = [];
-    private readonly Queue<long> _completionsAwaitingResubmit = new();
+    private readonly ResubmitPairing _resubmits = new(MaxWaitingTurnarounds);
     private readonly DurationAccumulator _latency = new();
     private readonly DurationAccumulator _turnaround = new();
     private readonly DurationAccumulator _interval = new();
@@ -38,7 +38,7 @@ internal sealed class EndpointAccumulator(int bus, int device, byte endpoint)
             Count(_errors, record.StatusName);
             return;
         }
-        if (_completionsAwaitingResubmit.TryDequeue(out var completedAt)) _turnaround.Add(t - completedAt);
+        if (_resubmits.Resubmitted(record.RequestId, out var completedAt)) _turnaround.Add(t - completedAt);
         if (_idleSince >= 0 && _level == 0)
         {
             var gap = Math.Max(0, t - _idleSince);
@@ -67,8 +67,7 @@ internal sealed class EndpointAccumulator(int bus, int device, byte endpoint)
     public PendingRequest? Complete(in UsbRecord record, long t)
     {
         _transferType ??= record.TransferTypeCode;
-        if (_completionsAwaitingResubmit.Count >= MaxWaitingTurnarounds) _completionsAwaitingResubmit.Dequeue();
-        _completionsAwaitingResubmit.Enqueue(t);
+        _resubmits.Completed(record.RequestId, t);
         if (!_pending.Remove(record.RequestId, out var submit))
         {
             _unmatched++;

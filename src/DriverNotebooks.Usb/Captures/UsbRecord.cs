@@ -84,6 +84,15 @@ public readonly record struct UsbRecord(
         _ => null,
     };
 
+    /// <summary>The code of <paramref name="type"/>, as <see cref="TransferTypeOf"/> reads it.</summary>
+    public static byte CodeOf(TransferType type) => type switch
+    {
+        Usb.TransferType.Isochronous => 0,
+        Usb.TransferType.Interrupt => 1,
+        Usb.TransferType.Control => 2,
+        _ => 3,
+    };
+
     /// <summary>The status by name: <c>-EPROTO</c>, <c>USBD_STATUS_STALL_PID</c>, <c>0</c> for success.</summary>
     public string StatusName => Flavor == CaptureFlavor.Usbmon ? UsbmonStatusNames.Name(Status) : UsbdStatusNames.Name(unchecked((uint)Status));
 

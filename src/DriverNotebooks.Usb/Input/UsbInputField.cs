@@ -46,12 +46,14 @@ public static class UsbInputField
     public const string Timeline = "timeline";
     /// <summary>The endpoint list of an admission check.</summary>
     public const string Endpoints = "endpoints";
+    /// <summary>A simulation's traffic written as a capture.</summary>
+    public const string Export = "export";
 
     /// <summary>All names, in declaration order.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         Speed, Type, Direction, MaxPacket, Mult, Burst, Interval, BytesPerInterval, Policy, Stuffing,
         Transfer, Pending, Turnaround, BulkRate, PacketOverhead, Duration, Seeds, DeviceRate, FifoDepth,
-        Timeline, Endpoints,
+        Timeline, Endpoints, Export,
     ];
 }

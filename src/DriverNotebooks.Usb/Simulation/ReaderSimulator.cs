@@ -57,6 +57,19 @@ public sealed partial class ReaderSimulator
         return BuildResult(plan, totals, recorder);
     }
 
+    /// <summary>
+    /// Runs one simulation and tells the listener <paramref name="listen"/> makes from the plan of every completion,
+    /// in order (the traffic export).
+    /// </summary>
+    internal SimulationResult Run(SimulationSettings settings, Func<SimulationPlan, IRequestListener> listen, CancellationToken cancellationToken = default)
+    {
+        var plan = SimulationPlan.Create(settings, _scaledTurnaround);
+        TimelineRecorder? recorder = settings.Timeline is { } t ? CreateRecorder(plan, t) : null;
+        var listener = listen(plan);
+        var totals = Execute(plan, settings.Seed, recorder, new ForwardedRequestEvents(listener), cancellationToken);
+        return BuildResult(plan, totals, recorder);
+    }
+
     private static TimelineRecorder CreateRecorder(SimulationPlan plan, TimelineOptions options)
     {
         if (options.Buckets is < 1 or > 100_000)
@@ -67,21 +80,27 @@ public sealed partial class ReaderSimulator
     }
 
     /// <summary>Runs a prepared plan with one seed; the histogram holds the latencies afterwards.</summary>
-    internal RunTotals Execute(SimulationPlan plan, ulong seed, TimelineRecorder? recorder, CancellationToken cancellationToken = default)
+    internal RunTotals Execute(SimulationPlan plan, ulong seed, TimelineRecorder? recorder, CancellationToken cancellationToken = default) =>
+        Execute(plan, seed, recorder, new NoRequestEvents(), cancellationToken);
+
+    /// <summary>As <see cref="Execute(SimulationPlan, ulong, TimelineRecorder?, CancellationToken)"/>, telling <paramref name="events"/> of every completion.</summary>
+    internal RunTotals Execute<TEvents>(SimulationPlan plan, ulong seed, TimelineRecorder? recorder, TEvents events, CancellationToken cancellationToken)
+        where TEvents : struct, IRequestEvents
     {
         cancellationToken.ThrowIfCancellationRequested();
         _cancellation = cancellationToken;
         _histogram.Clear();
         var n = plan.PendingReads;
-        if (!ForceRing && n <= 4 && Vector256.IsHardwareAccelerated) return Execute(plan, seed, recorder, new VectorRequests4(n));
-        if (!ForceRing && n <= 8 && Vector512.IsHardwareAccelerated) return Execute(plan, seed, recorder, new VectorRequests8(n));
+        if (!ForceRing && n <= 4 && Vector256.IsHardwareAccelerated) return Execute(plan, seed, recorder, new VectorRequests4(n), events);
+        if (!ForceRing && n <= 8 && Vector512.IsHardwareAccelerated) return Execute(plan, seed, recorder, new VectorRequests8(n), events);
         var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)n);
         if (_ring.Length < capacity) _ring = new long[capacity];
-        return Execute(plan, seed, recorder, new RingRequests(_ring, n));
+        return Execute(plan, seed, recorder, new RingRequests(_ring, n), events);
     }
 
-    private RunTotals Execute<TRequests>(SimulationPlan plan, ulong seed, TimelineRecorder? recorder, TRequests requests)
+    private RunTotals Execute<TRequests, TEvents>(SimulationPlan plan, ulong seed, TimelineRecorder? recorder, TRequests requests, TEvents events)
         where TRequests : struct, IInFlightRequests
+        where TEvents : struct, IRequestEvents
     {
         var rng = new SplitMix64(seed);
         if (recorder is null)
@@ -89,19 +108,20 @@ public sealed partial class ReaderSimulator
             // Without a timeline the segments only serve the cancellation check.
             var segment = Math.Min(plan.TotalIntervals, CancellationCheckIntervals);
             return plan.HasDevice
-                ? RunWithFifo(plan, ref rng, requests, new NoTimeline(), segment)
-                : RunAlwaysReady(plan, ref rng, requests, new NoTimeline(), segment);
+                ? RunWithFifo(plan, ref rng, requests, new NoTimeline(), events, segment)
+                : RunAlwaysReady(plan, ref rng, requests, new NoTimeline(), events, segment);
         }
         return plan.HasDevice
-            ? RunWithFifo(plan, ref rng, requests, new RecordingTimeline(recorder), recorder.IntervalsPerBucket)
-            : RunAlwaysReady(plan, ref rng, requests, new RecordingTimeline(recorder), recorder.IntervalsPerBucket);
+            ? RunWithFifo(plan, ref rng, requests, new RecordingTimeline(recorder), events, recorder.IntervalsPerBucket)
+            : RunAlwaysReady(plan, ref rng, requests, new RecordingTimeline(recorder), events, recorder.IntervalsPerBucket);
     }
 
     /// <summary>The device always has data: every served interval moves min(packets per interval, remaining) packets.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private RunTotals RunAlwaysReady<TRequests, TTimeline>(SimulationPlan plan, ref SplitMix64 rngState, TRequests requests, TTimeline timeline, long bucket)
+    private RunTotals RunAlwaysReady<TRequests, TTimeline, TEvents>(SimulationPlan plan, ref SplitMix64 rngState, TRequests requests, TTimeline timeline, TEvents events, long bucket)
         where TRequests : struct, IInFlightRequests
         where TTimeline : struct, ITimelineSink
+        where TEvents : struct, IRequestEvents
     {
         ref var draws = ref MemoryMarshal.GetArrayDataReference(_draws);
         ref var hist = ref MemoryMarshal.GetArrayDataReference(_histogram.Counts);
@@ -155,7 +175,7 @@ public sealed partial class ReaderSimulator
             // The head request completes at the end of its last interval.
             j += headLeft;
             headLeft = k;
-            requests.ReplaceFirst(Complete(ref done, ref hist, ref draws, table, ref rng, timeline, first, j));
+            requests.ReplaceFirst(Complete(ref done, ref hist, ref draws, table, ref rng, timeline, events, first, j));
         }
 
         rngState = rng;
@@ -167,9 +187,10 @@ public sealed partial class ReaderSimulator
 
     /// <summary>A device producing into a FIFO: step per interval while requests are queued, jump idle gaps in closed form.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private RunTotals RunWithFifo<TRequests, TTimeline>(SimulationPlan plan, ref SplitMix64 rngState, TRequests requests, TTimeline timeline, long bucket)
+    private RunTotals RunWithFifo<TRequests, TTimeline, TEvents>(SimulationPlan plan, ref SplitMix64 rngState, TRequests requests, TTimeline timeline, TEvents events, long bucket)
         where TRequests : struct, IInFlightRequests
         where TTimeline : struct, ITimelineSink
+        where TEvents : struct, IRequestEvents
     {
         ref var draws = ref MemoryMarshal.GetArrayDataReference(_draws);
         ref var hist = ref MemoryMarshal.GetArrayDataReference(_histogram.Counts);
@@ -261,7 +282,7 @@ public sealed partial class ReaderSimulator
             if (headLeft > 0) continue;
 
             headLeft = perRequest;
-            requests.ReplaceFirst(Complete(ref done, ref hist, ref draws, table, ref rng, timeline, first, j));
+            requests.ReplaceFirst(Complete(ref done, ref hist, ref draws, table, ref rng, timeline, events, first, j));
         }
 
         rngState = rng;
@@ -288,9 +309,10 @@ public sealed partial class ReaderSimulator
     /// request set stays a register-held local of the event loop.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private long Complete<TTimeline>(ref Completions done, ref long hist, ref double draws, double[] table, ref SplitMix64 rng,
-        TTimeline timeline, long first, long j)
+    private long Complete<TTimeline, TEvents>(ref Completions done, ref long hist, ref double draws, double[] table, ref SplitMix64 rng,
+        TTimeline timeline, TEvents events, long first, long j)
         where TTimeline : struct, ITimelineSink
+        where TEvents : struct, IRequestEvents
     {
         done.Count++;
         var submitted = BitConverter.Int64BitsToDouble(first);
@@ -307,7 +329,9 @@ public sealed partial class ReaderSimulator
             FillDraws(table, ref rng);
             done.Drawn = 0;
         }
-        return BitConverter.DoubleToInt64Bits(end + Unsafe.Add(ref draws, done.Drawn++));
+        var resubmit = end + Unsafe.Add(ref draws, done.Drawn++);
+        if (TEvents.Enabled) events.Completed(submitted, j, resubmit);
+        return BitConverter.DoubleToInt64Bits(resubmit);
     }
 
     /// <summary>

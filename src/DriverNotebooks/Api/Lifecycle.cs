@@ -1,3 +1,4 @@
+using DriverNotebooks.Kmdf.Scan;
 using DriverNotebooks.Commands.Kmdf;
 using DriverNotebooks.Kmdf;
 
@@ -48,6 +49,13 @@ public static class Lifecycle
     /// <summary>Fails each fallible step in turn (and every pair with <paramref name="pairs"/>) and reports what leaks.</summary>
     public static FaultSweepResult Faults(Scenario scenario, bool pairs = false) =>
         FaultSweep.Run(scenario, new FaultSweepOptions { IncludePairs = pairs, Status = KmdfOptions.DefaultStatus, Semantics = KmdfOptions.DefaultSemantics });
+
+    /// <summary>
+    /// Reads each driver's C source (a folder, or a file with the files beside it) as <c>#!kmdf-scan</c> does: DriverEntry
+    /// and its helpers become a scenario, which is run and fault-swept; findings name the file and line. Paths that cannot
+    /// be read are listed in <see cref="ScanReport.BadInputs"/> rather than thrown.
+    /// </summary>
+    public static ScanReport Scan(params string[] paths) => KmdfSourceScanner.Scan(paths, CancellationToken.None);
 
     /// <summary>Runs side by side: which callbacks ran in each and what each leaked.</summary>
     public static LifecycleComparison Compare(params LifecycleReport[] runs) => new(runs);

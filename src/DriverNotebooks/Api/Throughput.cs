@@ -136,8 +136,9 @@ public sealed record UsbReader(UsbEndpoint Endpoint, PipelineSettings Pipeline, 
     /// <c>#!usb-simulate</c>; by default the reader's fixed turnaround) and, with <paramref name="deviceRate"/>,
     /// a device filling a FIFO of <paramref name="fifo"/> bytes.
     /// </summary>
-    /// <remarks>A parameter left null takes the default of the <c>#!usb-simulate</c> option of the same name.</remarks>
-    public SimulationView Simulate(string? turnaround = null, string? duration = null, ulong? seed = null, string? deviceRate = null, long? fifo = null)
+    /// <remarks>A parameter left null takes the default of the <c>#!usb-simulate</c> option of the same name. With
+    /// <paramref name="pcapng"/>, the run's traffic is also written to that file as a Linux usbmon pcapng (as <c>--pcapng</c>).</remarks>
+    public SimulationView Simulate(string? turnaround = null, string? duration = null, ulong? seed = null, string? deviceRate = null, long? fifo = null, string? pcapng = null)
     {
         NotForSimulation();
         var settings = new SimulationSettings(Endpoint.Descriptor, Pipeline.PendingReads, Pipeline.TransferLength,
@@ -152,7 +153,9 @@ public sealed record UsbReader(UsbEndpoint Endpoint, PipelineSettings Pipeline, 
             Queue = Pipeline.Queue,
             AllowPendingReadsBeyondFrameworkMax = Pipeline.AllowPendingReadsBeyondFrameworkMax,
         };
-        return new SimulationView(ReaderSimulation.Run(settings), MeasuredBytesPerSecond);
+        if (pcapng is null) return new SimulationView(ReaderSimulation.Run(settings), MeasuredBytesPerSecond);
+        var (result, capture) = TrafficExport.Run(settings, pcapng, CancellationToken.None);
+        return new SimulationView(result, MeasuredBytesPerSecond, capture);
     }
 
     /// <summary>

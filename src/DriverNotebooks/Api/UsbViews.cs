@@ -6,7 +6,15 @@ namespace DriverNotebooks;
 public sealed record ThroughputView(ThroughputReport Report, double? MeasuredBytesPerSecond = null);
 
 /// <summary>A reader simulation as a notebook shows it: the result, and a measured rate to compare with.</summary>
-public sealed record SimulationView(SimulationResult Result, double? MeasuredBytesPerSecond = null);
+/// <param name="Result">The run.</param>
+/// <param name="MeasuredBytesPerSecond">A measured rate to show beside it.</param>
+/// <param name="Capture">The pcapng the run's traffic was written to, when it was.</param>
+public sealed record SimulationView(SimulationResult Result, double? MeasuredBytesPerSecond = null, WrittenCapture? Capture = null);
+
+/// <summary>A capture file a simulation wrote.</summary>
+/// <param name="Path">Where, as the user gave it.</param>
+/// <param name="Bytes">Its size.</param>
+public sealed record WrittenCapture(string Path, long Bytes);
 
 /// <summary>Which swept quantity runs along a sweep chart's x axis.</summary>
 public enum SweepAxis

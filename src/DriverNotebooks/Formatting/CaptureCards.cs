@@ -54,9 +54,38 @@ public static class CaptureCards
         }
         // One row repeats the numbers above it: collapsed, so it stays out of print (fourteen columns do not fit A4).
         if (r.Endpoints.Count > 0 || r.Bus is null) card.Table(table, collapsed: r.Endpoints.Count == 1 || r.Endpoints.Count > 12);
+        AddEndpointVerdicts(card, view);
         if (r.Bus is { } bus) CaptureBusCards.Add(card, bus);
         foreach (var warning in r.Warnings) card.Note(warning);
         return card;
+    }
+
+    /// <summary>
+    /// Every endpoint's verdict, one line each under the table: three columns (endpoint, verdict, evidence) so the evidence
+    /// wraps and the handout's page keeps its width. Endpoints with too few transfers share one note with their counts (the
+    /// charted one only when no verdict above says so).
+    /// A table whose only row is the charted endpoint repeats the verdict above it: collapsed, out of print, as is one
+    /// longer than the endpoint table's 12 rows.
+    /// </summary>
+    private static void AddEndpointVerdicts(ResultCard card, CaptureView view)
+    {
+        if (view.Verdicts.Count == 0) return;
+        var charted = view.Charted;
+        bool IsCharted(EndpointVerdict v) => charted is not null && ReferenceEquals(v.Endpoint, charted);
+        var decided = view.Verdicts.Where(v => !v.TooFewTransfers).ToList();
+        if (decided.Count > 0)
+        {
+            var table = new ResultTable("What limited each endpoint", "endpoint", "verdict", "evidence");
+            foreach (var v in decided)
+                table.Row($"{v.Endpoint.DeviceName} {v.Endpoint.EndpointName} {Kind(v.Endpoint)}", v.Label, v.Evidence);
+            card.Table(table, collapsed: (decided.Count == 1 && IsCharted(decided[0])) || decided.Count > 12);
+        }
+        var tooFew = view.Verdicts.Where(v => v.TooFewTransfers && !(IsCharted(v) && view.Verdict is not null)).ToList();
+        if (tooFew.Count > 0)
+        {
+            card.Note($"Too few transfers for a verdict (it needs at least {CaptureVerdict.MinTransfers}): "
+                      + string.Join(", ", tooFew.Select(v => $"{v.Endpoint.DeviceName} {v.Endpoint.EndpointName} ({v.Endpoint.Transfers.ToString("N0", CultureInfo.InvariantCulture)})")) + ".");
+        }
     }
 
     /// <summary>The model beside the measurement: the descriptor it came from, the measured operating point, and the levers.</summary>

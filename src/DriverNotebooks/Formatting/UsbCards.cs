@@ -146,6 +146,11 @@ public static class UsbCards
                 .Number("Dropped by the device", $"{s.DroppedBytes:N0} B of {s.ProducedBytes:N0} B produced");
         }
         if (view.MeasuredBytesPerSecond is { } measured) card.Number("Measured", Rate(measured));
+        if (view.Capture is { } capture)
+        {
+            card.Number("Traffic written to", $"{capture.Path} ({capture.Bytes.ToString("N0", CultureInfo.InvariantCulture)} B, Linux usbmon pcapng)");
+            card.Note($"The capture holds the simulated device's enumeration and every submit and completion of the run; #!usb-capture {capture.Path} reads it back, Wireshark opens it.");
+        }
         foreach (var note in Notes(s.Warnings)) card.Note(note);
         return card;
     }

@@ -1,3 +1,4 @@
+using DriverNotebooks.Files;
 using DriverNotebooks.Runner.Rendering;
 using DriverNotebooks.Runner.Tests.Support;
 

@@ -147,6 +147,22 @@ public class KmdfMagicCommandTests
     }
 
     [Fact]
+    public void The_csharp_scan_finds_what_the_magic_command_finds_and_lists_a_missing_path_instead_of_throwing()
+    {
+        var folder = Repository.PathOf("tests", "DriverNotebooks.Kmdf.Scan.Tests", "TestData", "cleanup-in-unload");
+        var json = Json($"#!kmdf-scan {folder}");
+
+        var report = Lifecycle.Scan(folder, "/nonexistent/driver");
+
+        var fromMagic = json.GetProperty("results")[0].GetProperty("findings").EnumerateArray()
+            .Select(f => (f.GetProperty("kind").GetString()!, f.GetProperty("line").GetInt32())).ToArray();
+        var fromApi = Assert.Single(report.Drivers).Findings.Select(f => (f.Kind.ToString(), f.Line)).ToArray();
+        Assert.NotEmpty(fromApi);
+        Assert.Equal(fromMagic, fromApi);
+        Assert.Contains("/nonexistent/driver", Assert.Single(report.BadInputs), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_scanned_driver_shows_as_the_scan_card_with_the_trace_and_fault_sweep_charts()
     {
         var folder = Repository.PathOf("tests", "DriverNotebooks.Kmdf.Scan.Tests", "TestData", "cleanup-in-unload");

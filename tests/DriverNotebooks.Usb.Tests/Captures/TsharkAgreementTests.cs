@@ -32,7 +32,8 @@ public sealed class TsharkAgreementTests
         AssertAgrees(CaptureFiles.WriteSynthetic(folder.Path, name));
     }
 
-    private static void AssertAgrees(string path)
+    /// <summary>Every record of <paramref name="path"/> as we read it equals tshark's reading; no warnings.</summary>
+    internal static void AssertAgrees(string path)
     {
         Tshark.Find();
         var ours = new List<string[]>();

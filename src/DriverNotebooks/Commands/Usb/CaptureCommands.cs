@@ -11,7 +11,7 @@ public static class CaptureCommands
         {
             Name = "usb-capture",
             CliPath = ["usb", "capture"],
-            Description = "Measure a usbmon or USBPcap capture per device and endpoint: transfers, throughput, requests in flight, latency, the driver's turnaround, short transfers, errors and idle gaps; or a hardware analyser's USB 2.0 packets: transactions, NAK share, SOF timing and frame load.",
+            Description = "Measure a usbmon or USBPcap capture per device and endpoint (transfers, throughput, requests in flight, latency, the driver's turnaround, short transfers, errors, idle gaps) and say what limited each endpoint; or a hardware analyser's USB 2.0 packets: transactions, NAK share, SOF timing and frame load.",
             Arguments = [CaptureOptions.File],
             Options = [.. CaptureOptions.All, UsbOptions.From, UsbOptions.DumpSpeed, CommonOptions.Json],
             Examples =
@@ -53,12 +53,23 @@ public static class CaptureCommands
         return new CommandOutput(view, CaptureJson.Report(view));
     }
 
-    /// <summary>The charted endpoint's descriptor (from --from, else the capture's own GET_DESCRIPTOR responses) and the verdict.</summary>
+    /// <summary>
+    /// The charted endpoint's descriptor (from --from, else the capture's own GET_DESCRIPTOR responses) and its verdict in full;
+    /// then every other endpoint's verdict from the rules and the analytic model (<see cref="EndpointVerdicts"/>). Only the
+    /// charted endpoint's descriptor is an error when --from lacks it: the others say why they have no verdict.
+    /// </summary>
     private static CaptureView Judge(CaptureView view, CommandArguments arguments)
     {
-        if (view.Charted is not { Transfers: > 0 } measured) return view;
         var speed = arguments.Has(UsbOptions.DumpSpeed) ? UsbOptions.Checked(() => UsbNames.ParseSpeed(arguments.Value(UsbOptions.DumpSpeed)!)) : (UsbSpeed?)null;
         var dump = arguments.Has(UsbOptions.From) ? DescriptorFiles.Read(arguments.Value(UsbOptions.From)!, speed) : null;
+        var judged = JudgeCharted(view, dump, speed);
+        var decided = judged.Charted is { Transfers: > 0 } charted ? EndpointVerdict.From(charted, judged.Endpoint, judged.Verdict) : null;
+        return judged with { Verdicts = EndpointVerdicts.Decide(view.Report, dump, speed, decided: decided) };
+    }
+
+    private static CaptureView JudgeCharted(CaptureView view, DescriptorDump? dump, UsbSpeed? speed)
+    {
+        if (view.Charted is not { Transfers: > 0 } measured) return view;
         EndpointSource source;
         try
         {

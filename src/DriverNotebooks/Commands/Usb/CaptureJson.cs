@@ -48,7 +48,16 @@ public static class CaptureJson
         IdleGapsJson IdleGaps,
         IReadOnlyList<CountJson> Errors,
         IReadOnlyList<LengthJson> RequestedLengths,
-        SeriesJson Series);
+        SeriesJson Series,
+        EndpointVerdictJson Verdict);
+
+    /// <summary>
+    /// What limited one endpoint: <c>limitedBy</c> is bus, pipeline, device, application or undetermined (too few transfers,
+    /// or no rule fits), null when no verdict could be decided; <c>evidence</c> is one line with the numbers, the count of
+    /// transfers, or why there is none. The model is the analytic one at the measured point (the charted endpoint's full
+    /// verdict, with the simulation and the levers, is the report's <c>verdict</c>).
+    /// </summary>
+    public sealed record EndpointVerdictJson(string? LimitedBy, string Evidence, string? DescriptorSource, double? CeilingBytesPerSecond, double? ModelBytesPerSecond);
 
     public sealed record DescriptorJson(string Device, int DescriptorType, int DescriptorIndex, int LanguageId, int RequestedLength, double TimeSeconds, string Hex);
 
@@ -147,7 +156,7 @@ public static class CaptureJson
         IReadOnlyList<WhatIfJson> WhatIfs,
         IReadOnlyList<string> Notes);
 
-    public static ReportJson Report(CaptureView view) => Report(view.Report, Verdict(view));
+    public static ReportJson Report(CaptureView view) => Report(view.Report, Verdict(view), view.Verdicts);
 
     private static BusJson? Bus(BusReport? b) => b is null ? null : new BusJson(
         b.Speed is { } speed ? DriverNotebooks.Usb.UsbNames.ToCliName(speed) : null, b.SpeedSource, b.Packets, b.WireBytes,
@@ -179,20 +188,20 @@ public static class CaptureJson
             v?.Notes ?? []);
     }
 
-    private static ReportJson Report(CaptureReport r, VerdictJson? verdict) => new(
+    private static ReportJson Report(CaptureReport r, VerdictJson? verdict, IReadOnlyList<EndpointVerdict> verdicts) => new(
         r.Source, r.Format, r.LinkTypes, r.Records, r.CaptureSeconds, r.StartUnixSeconds,
         new FilterJson(
             r.Filter.Bus is { } bus ? $"{bus}:{r.Filter.Device}" : null,
             r.Filter.EndpointAddress is { } ep ? $"0x{ep:x2}" : null,
             r.Filter.FromSeconds, r.Filter.ToSeconds),
-        r.Endpoints.Select(Endpoint).ToArray(),
+        r.Endpoints.Select((e, i) => Endpoint(e, i < verdicts.Count && ReferenceEquals(verdicts[i].Endpoint, e) ? verdicts[i] : EndpointVerdict.From(e, null, null))).ToArray(),
         r.Descriptors.Select(d => new DescriptorJson($"{d.Bus}:{d.Device}", d.DescriptorType, d.DescriptorIndex, d.LanguageId, d.RequestedLength, d.TimeSeconds, Convert.ToHexString(d.Bytes).ToLowerInvariant())).ToArray(),
         r.DroppedDescriptorResponses,
         r.Warnings,
         verdict,
         Bus(r.Bus));
 
-    private static EndpointJson Endpoint(EndpointMeasurement e) => new(
+    private static EndpointJson Endpoint(EndpointMeasurement e, EndpointVerdict v) => new(
         e.DeviceName, e.EndpointName, e.Direction == DriverNotebooks.Usb.TransferDirection.In ? "in" : "out", e.TransferType?.ToString().ToLowerInvariant(),
         e.Transfers, e.Bytes, e.ShortTransfers, e.SubmitErrors, e.UnmatchedCompletions, e.StillInFlight,
         e.FirstSubmitSeconds, e.LastCompletionSeconds, e.ThroughputBytesPerSecond, e.SteadyThroughputBytesPerSecond, e.BusyThroughputBytesPerSecond, e.BusyFraction,
@@ -202,7 +211,9 @@ public static class CaptureJson
         e.Errors.Select(c => new CountJson(c.Name, c.Count)).ToArray(),
         e.RequestedLengths.Select(l => new LengthJson(l.Bytes, l.Count)).ToArray(),
         new SeriesJson(e.Series.Count > 0 ? e.Series[0].WidthSeconds : 0,
-            e.Series.Select(b => new BinJson(b.StartSeconds, b.Bytes, b.Completions, b.MeanInFlight, b.MaxInFlight)).ToArray()));
+            e.Series.Select(b => new BinJson(b.StartSeconds, b.Bytes, b.Completions, b.MeanInFlight, b.MaxInFlight)).ToArray()),
+        new EndpointVerdictJson(v.LimitedBy?.ToString().ToLowerInvariant(), v.Evidence, v.Source is { Source.Length: > 0 } s ? s.Source : null,
+            v.Verdict?.CeilingBytesPerSecond, v.Verdict?.ModelBytesPerSecond));
 
     private static DistributionJson Distribution(DurationSummary d) => new(d.Count, d.MinSeconds, d.P50Seconds, d.P90Seconds, d.P99Seconds, d.MaxSeconds, d.MeanSeconds);
 }

@@ -43,11 +43,12 @@ public static class UsbCommands
             [
                 .. UsbOptions.Endpoint,
                 UsbOptions.Transfer, UsbOptions.Pending, UsbOptions.TurnaroundDistribution, UsbOptions.Queue, UsbOptions.WhatIfPending,
-                UsbOptions.DeviceRate, UsbOptions.Fifo, UsbOptions.Duration, UsbOptions.Seed, UsbOptions.BulkRate, UsbOptions.Measured, CommonOptions.Json,
+                UsbOptions.DeviceRate, UsbOptions.Fifo, UsbOptions.Duration, UsbOptions.Seed, UsbOptions.BulkRate, UsbOptions.Measured, UsbOptions.Pcapng, CommonOptions.Json,
             ],
             Examples =
             [
                 $"{ThreadEndpoint} --transfer 1024 --pending 4 --turnaround p50=80us,p99=600us",
+                $"{ThreadEndpoint} --transfer 1024 --pending 4 --turnaround p50=80us,p99=600us --duration 200ms --pcapng reader.pcapng",
                 $"{ThreadEndpoint} --transfer 1024 --pending 2 --turnaround exp:150us --device-rate 8MB/s --fifo 4096 --duration 2s --seed 7",
                 "--speed high --type bulk --max-packet 512 --transfer 16384 --pending 2 --turnaround p50=150us,p99=600us --bulk-rate measured",
             ],
@@ -139,9 +140,14 @@ public static class UsbCommands
             Queue = UsbOptions.ParseQueue(arguments),
             AllowPendingReadsBeyondFrameworkMax = arguments.Flag(UsbOptions.WhatIfPending),
         };
-        var result = ReaderSimulation.Run(settings, cancellationToken);
         var measured = UsbOptions.MeasuredRate(arguments);
-        return new CommandOutput(new SimulationView(result, measured), UsbJson.Simulation(result, measured));
+        if (arguments.Value(UsbOptions.Pcapng) is not { } path)
+        {
+            var result = ReaderSimulation.Run(settings, cancellationToken);
+            return new CommandOutput(new SimulationView(result, measured), UsbJson.Simulation(result, measured));
+        }
+        var (exported, capture) = TrafficExport.Run(settings, path, cancellationToken);
+        return new CommandOutput(new SimulationView(exported, measured, capture), UsbJson.Simulation(exported, measured, capture.Path));
     });
 
     private static CommandOutput RunSweep(CommandArguments arguments, CancellationToken cancellationToken) => UsbOptions.Checked(arguments, () =>

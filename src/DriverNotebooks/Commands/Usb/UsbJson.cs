@@ -80,7 +80,8 @@ public static class UsbJson
         long DroppedBytes,
         LatencyJson Latency,
         IReadOnlyList<string> Warnings,
-        double? MeasuredBytesPerSecond);
+        double? MeasuredBytesPerSecond,
+        string? Pcapng);
 
     public sealed record SweepRowJson(
         int PendingReads,
@@ -129,7 +130,7 @@ public static class UsbJson
         r.Warnings,
         measured);
 
-    public static SimulationJson Simulation(SimulationResult s, double? measured) => new(
+    public static SimulationJson Simulation(SimulationResult s, double? measured, string? pcapng = null) => new(
         Endpoint(s.Settings.Endpoint),
         s.Settings.PendingReads,
         s.EffectivePendingReads,
@@ -156,7 +157,8 @@ public static class UsbJson
         s.DroppedBytes,
         new LatencyJson(s.Latency.Count, s.Latency.P50Seconds, s.Latency.P90Seconds, s.Latency.P99Seconds, s.Latency.MaxSeconds, s.Latency.MeanSeconds),
         s.Warnings,
-        measured);
+        measured,
+        pcapng);
 
     public static SweepJson Sweep(SweepResult sweep, double? measured) => new(
         Endpoint(sweep.Settings.Endpoint),

@@ -176,6 +176,11 @@ public static class UsbOptions
         DefaultValue = "1s",
     };
 
+    public static readonly OptionDefinition Pcapng = new("--pcapng", "Also write the simulated reader's traffic to FILE as a Linux usbmon pcapng (with the device's enumeration), for Wireshark or for #!usb-capture to read back; the file is replaced only once it is whole.")
+    {
+        ValueName = "FILE",
+    };
+
     public static readonly OptionDefinition Seed = new("--seed", "Random seed; the same seed gives the same result.")
     {
         ValueName = "N",
@@ -237,6 +242,7 @@ public static class UsbOptions
         [UsbInputField.Seeds] = Seeds,
         [UsbInputField.DeviceRate] = DeviceRate,
         [UsbInputField.FifoDepth] = Fifo,
+        [UsbInputField.Export] = Pcapng,
     };
 
     /// <summary>

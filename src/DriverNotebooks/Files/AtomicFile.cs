@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace DriverNotebooks.Runner.Rendering;
+namespace DriverNotebooks.Files;
 
 /// <summary>
 /// Writes files so a reader sees the old file or the whole new one, never part: the text goes to a
