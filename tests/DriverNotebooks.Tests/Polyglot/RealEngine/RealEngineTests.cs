@@ -1,4 +1,5 @@
 using DriverNotebooks.Commands;
+using DriverNotebooks.TestSupport;
 
 namespace DriverNotebooks.Tests.Polyglot.RealEngine;
 
@@ -75,6 +76,34 @@ public class RealEngineTests(RealEngineFixture engine)
 
         Assert.True(cell.Succeeded, cell.ToString());
         Assert.Contains("1:1 endpoint 0x81 (interrupt IN) moved 1,464 B in 244 transfers", cell.Outputs[0]["text/plain"]);
+    }
+
+    [SkippableFact]
+    public void A_simulation_written_with_pcapng_is_read_back_by_the_capture_command_in_the_same_session()
+    {
+        using var folder = new TempFolder();
+        var path = Path.Combine(folder.Path, "reader.pcapng");
+
+        var simulated = engine.Session.Submit($"#!usb-simulate --speed high --type interrupt --max-packet 1024 --transfer 1024 --pending 3 --turnaround 200us --duration 20ms --pcapng {path} --json");
+        var captured = engine.Session.Submit($"#!usb-capture {path} --json");
+
+        Assert.True(simulated.Succeeded, simulated.ToString());
+        Assert.True(captured.Succeeded, captured.ToString());
+        using var s = System.Text.Json.JsonDocument.Parse(simulated.Outputs[0]["text/plain"]);
+        using var c = System.Text.Json.JsonDocument.Parse(captured.Outputs[0]["text/plain"]);
+        var reader = c.RootElement.GetProperty("endpoints").EnumerateArray().Single(e => e.GetProperty("endpoint").GetString() == "0x81");
+        Assert.Equal(s.RootElement.GetProperty("completedRequests").GetInt64(), reader.GetProperty("transfers").GetInt64());
+        Assert.Equal(3, reader.GetProperty("inFlight").GetProperty("max").GetInt32());
+    }
+
+    [SkippableFact]
+    public void A_hardware_analyser_capture_shows_its_bus_view()
+    {
+        var capture = Repository.PathOf("tests", "DriverNotebooks.Usb.Tests", "Captures", "TestData", "packetry_split-nyet.pcap");
+        var cell = engine.Session.Submit($"#!usb-capture {capture}");
+
+        Assert.True(cell.Succeeded, cell.ToString());
+        Assert.Contains("Link type 288 records packets on the bus", cell.Outputs[0]["text/plain"]);
     }
 
     [SkippableTheory]
