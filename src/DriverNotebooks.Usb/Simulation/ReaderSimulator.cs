@@ -65,8 +65,7 @@ public sealed partial class ReaderSimulator
     {
         var plan = SimulationPlan.Create(settings, _scaledTurnaround);
         TimelineRecorder? recorder = settings.Timeline is { } t ? CreateRecorder(plan, t) : null;
-        var listener = listen(plan);
-        var totals = Execute(plan, settings.Seed, recorder, new ForwardedRequestEvents(listener), cancellationToken);
+        var totals = Execute(plan, settings.Seed, recorder, cancellationToken, listen(plan));
         return BuildResult(plan, totals, recorder);
     }
 
@@ -80,48 +79,56 @@ public sealed partial class ReaderSimulator
     }
 
     /// <summary>Runs a prepared plan with one seed; the histogram holds the latencies afterwards.</summary>
-    internal RunTotals Execute(SimulationPlan plan, ulong seed, TimelineRecorder? recorder, CancellationToken cancellationToken = default) =>
-        Execute(plan, seed, recorder, new NoRequestEvents(), cancellationToken);
-
-    /// <summary>As <see cref="Execute(SimulationPlan, ulong, TimelineRecorder?, CancellationToken)"/>, telling <paramref name="events"/> of every completion.</summary>
-    internal RunTotals Execute<TEvents>(SimulationPlan plan, ulong seed, TimelineRecorder? recorder, TEvents events, CancellationToken cancellationToken)
-        where TEvents : struct, IRequestEvents
+    /// <remarks><paramref name="listener"/>, when given, is told of every completion (the traffic export).</remarks>
+    internal RunTotals Execute(SimulationPlan plan, ulong seed, TimelineRecorder? recorder, CancellationToken cancellationToken = default, IRequestListener? listener = null)
     {
         cancellationToken.ThrowIfCancellationRequested();
         _cancellation = cancellationToken;
         _histogram.Clear();
         var n = plan.PendingReads;
-        if (!ForceRing && n <= 4 && Vector256.IsHardwareAccelerated) return Execute(plan, seed, recorder, new VectorRequests4(n), events);
-        if (!ForceRing && n <= 8 && Vector512.IsHardwareAccelerated) return Execute(plan, seed, recorder, new VectorRequests8(n), events);
+        if (!ForceRing && n <= 4 && Vector256.IsHardwareAccelerated) return Execute(plan, seed, recorder, new VectorRequests4(n), listener);
+        if (!ForceRing && n <= 8 && Vector512.IsHardwareAccelerated) return Execute(plan, seed, recorder, new VectorRequests8(n), listener);
         var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)n);
         if (_ring.Length < capacity) _ring = new long[capacity];
-        return Execute(plan, seed, recorder, new RingRequests(_ring, n), events);
+        return Execute(plan, seed, recorder, new RingRequests(_ring, n), listener);
     }
 
-    private RunTotals Execute<TRequests, TEvents>(SimulationPlan plan, ulong seed, TimelineRecorder? recorder, TRequests requests, TEvents events)
+    private RunTotals Execute<TRequests>(SimulationPlan plan, ulong seed, TimelineRecorder? recorder, TRequests requests, IRequestListener? listener)
         where TRequests : struct, IInFlightRequests
-        where TEvents : struct, IRequestEvents
     {
         var rng = new SplitMix64(seed);
+        if (listener is not null)
+        {
+            // The export: the same loops, told of each completion through the timeline type.
+            if (recorder is null)
+            {
+                var whole = Math.Min(plan.TotalIntervals, CancellationCheckIntervals);
+                return plan.HasDevice
+                    ? RunWithFifo(plan, ref rng, requests, new ExportingTimeline(listener), whole)
+                    : RunAlwaysReady(plan, ref rng, requests, new ExportingTimeline(listener), whole);
+            }
+            return plan.HasDevice
+                ? RunWithFifo(plan, ref rng, requests, new RecordingExportingTimeline(recorder, listener), recorder.IntervalsPerBucket)
+                : RunAlwaysReady(plan, ref rng, requests, new RecordingExportingTimeline(recorder, listener), recorder.IntervalsPerBucket);
+        }
         if (recorder is null)
         {
             // Without a timeline the segments only serve the cancellation check.
             var segment = Math.Min(plan.TotalIntervals, CancellationCheckIntervals);
             return plan.HasDevice
-                ? RunWithFifo(plan, ref rng, requests, new NoTimeline(), events, segment)
-                : RunAlwaysReady(plan, ref rng, requests, new NoTimeline(), events, segment);
+                ? RunWithFifo(plan, ref rng, requests, new NoTimeline(), segment)
+                : RunAlwaysReady(plan, ref rng, requests, new NoTimeline(), segment);
         }
         return plan.HasDevice
-            ? RunWithFifo(plan, ref rng, requests, new RecordingTimeline(recorder), events, recorder.IntervalsPerBucket)
-            : RunAlwaysReady(plan, ref rng, requests, new RecordingTimeline(recorder), events, recorder.IntervalsPerBucket);
+            ? RunWithFifo(plan, ref rng, requests, new RecordingTimeline(recorder), recorder.IntervalsPerBucket)
+            : RunAlwaysReady(plan, ref rng, requests, new RecordingTimeline(recorder), recorder.IntervalsPerBucket);
     }
 
     /// <summary>The device always has data: every served interval moves min(packets per interval, remaining) packets.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private RunTotals RunAlwaysReady<TRequests, TTimeline, TEvents>(SimulationPlan plan, ref SplitMix64 rngState, TRequests requests, TTimeline timeline, TEvents events, long bucket)
+    private RunTotals RunAlwaysReady<TRequests, TTimeline>(SimulationPlan plan, ref SplitMix64 rngState, TRequests requests, TTimeline timeline, long bucket)
         where TRequests : struct, IInFlightRequests
         where TTimeline : struct, ITimelineSink
-        where TEvents : struct, IRequestEvents
     {
         ref var draws = ref MemoryMarshal.GetArrayDataReference(_draws);
         ref var hist = ref MemoryMarshal.GetArrayDataReference(_histogram.Counts);
@@ -175,7 +182,7 @@ public sealed partial class ReaderSimulator
             // The head request completes at the end of its last interval.
             j += headLeft;
             headLeft = k;
-            requests.ReplaceFirst(Complete(ref done, ref hist, ref draws, table, ref rng, timeline, events, first, j));
+            requests.ReplaceFirst(Complete(ref done, ref hist, ref draws, table, ref rng, timeline, first, j));
         }
 
         rngState = rng;
@@ -187,10 +194,9 @@ public sealed partial class ReaderSimulator
 
     /// <summary>A device producing into a FIFO: step per interval while requests are queued, jump idle gaps in closed form.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private RunTotals RunWithFifo<TRequests, TTimeline, TEvents>(SimulationPlan plan, ref SplitMix64 rngState, TRequests requests, TTimeline timeline, TEvents events, long bucket)
+    private RunTotals RunWithFifo<TRequests, TTimeline>(SimulationPlan plan, ref SplitMix64 rngState, TRequests requests, TTimeline timeline, long bucket)
         where TRequests : struct, IInFlightRequests
         where TTimeline : struct, ITimelineSink
-        where TEvents : struct, IRequestEvents
     {
         ref var draws = ref MemoryMarshal.GetArrayDataReference(_draws);
         ref var hist = ref MemoryMarshal.GetArrayDataReference(_histogram.Counts);
@@ -282,7 +288,7 @@ public sealed partial class ReaderSimulator
             if (headLeft > 0) continue;
 
             headLeft = perRequest;
-            requests.ReplaceFirst(Complete(ref done, ref hist, ref draws, table, ref rng, timeline, events, first, j));
+            requests.ReplaceFirst(Complete(ref done, ref hist, ref draws, table, ref rng, timeline, first, j));
         }
 
         rngState = rng;
@@ -309,10 +315,9 @@ public sealed partial class ReaderSimulator
     /// request set stays a register-held local of the event loop.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private long Complete<TTimeline, TEvents>(ref Completions done, ref long hist, ref double draws, double[] table, ref SplitMix64 rng,
-        TTimeline timeline, TEvents events, long first, long j)
+    private long Complete<TTimeline>(ref Completions done, ref long hist, ref double draws, double[] table, ref SplitMix64 rng,
+        TTimeline timeline, long first, long j)
         where TTimeline : struct, ITimelineSink
-        where TEvents : struct, IRequestEvents
     {
         done.Count++;
         var submitted = BitConverter.Int64BitsToDouble(first);
@@ -330,7 +335,7 @@ public sealed partial class ReaderSimulator
             done.Drawn = 0;
         }
         var resubmit = end + Unsafe.Add(ref draws, done.Drawn++);
-        if (TEvents.Enabled) events.Completed(submitted, j, resubmit);
+        if (TTimeline.Exports) timeline.Completed(submitted, j, resubmit);
         return BitConverter.DoubleToInt64Bits(resubmit);
     }
 

@@ -3,7 +3,15 @@ namespace DriverNotebooks.Usb;
 /// <summary>Static switch between recording a timeline and not, resolved when the simulator loop is compiled.</summary>
 internal interface ITimelineSink
 {
+    /// <summary>Whether the loops flush per-bucket counters and add queued spans (a timeline is recorded).</summary>
     static abstract bool Enabled { get; }
+
+    /// <summary>Whether each completion is told to <see cref="Completed"/> (the traffic export).</summary>
+    static abstract bool Exports { get; }
+
+    /// <summary>The request submitted at <paramref name="submitted"/> completed at the end of interval <paramref name="completed"/>
+    /// and is resubmitted at <paramref name="resubmit"/> (service intervals from the start).</summary>
+    void Completed(double submitted, long completed, double resubmit);
 
     void Flush(long interval, long busy, long idle, long lost, long starved, long deliveredPackets, long droppedFixed, long fillFixed);
 
@@ -15,6 +23,10 @@ internal readonly struct NoTimeline : ITimelineSink
 {
     public static bool Enabled => false;
 
+    public static bool Exports => false;
+
+    public void Completed(double submitted, long completed, double resubmit) { }
+
     public void Flush(long interval, long busy, long idle, long lost, long starved, long deliveredPackets, long droppedFixed, long fillFixed) { }
 
     public void AddQueued(long from, long to) { }
@@ -24,6 +36,10 @@ internal readonly struct NoTimeline : ITimelineSink
 internal readonly struct RecordingTimeline(TimelineRecorder recorder) : ITimelineSink
 {
     public static bool Enabled => true;
+
+    public static bool Exports => false;
+
+    public void Completed(double submitted, long completed, double resubmit) { }
 
     public void Flush(long interval, long busy, long idle, long lost, long starved, long deliveredPackets, long droppedFixed, long fillFixed) =>
         recorder.Flush(interval, busy, idle, lost, starved, deliveredPackets, droppedFixed, fillFixed);
