@@ -37,7 +37,7 @@ public sealed record LengthCount(long Bytes, long Count);
 /// <param name="BusyFraction">Share of the active span with at least one request in flight.</param>
 /// <param name="InFlight">Requests in flight.</param>
 /// <param name="Latency">Submit to completion of each transfer.</param>
-/// <param name="Turnaround">Completion to the next submit on the endpoint (the driver's turnaround), first come first paired.</param>
+/// <param name="Turnaround">Completion to resubmit on the endpoint (the driver's turnaround): a request coming back under its id is paired with its own completion, a new id with the oldest completion waiting.</param>
 /// <param name="CompletionInterval">Between consecutive completions on the endpoint.</param>
 /// <param name="IdleGaps">Periods with nothing in flight.</param>
 /// <param name="Errors">Failed completions and submissions by status name.</param>
