@@ -16,22 +16,22 @@ public sealed record TimeBin(double StartSeconds, double WidthSeconds, long Byte
 }
 
 /// <summary>
-/// Bins activity over time in fixed memory: bins start 1 ms wide and, whenever the capture outgrows
-/// <see cref="CaptureLimits.MaxTimeBins"/> of them, neighbours merge and the width doubles.
+/// Bins an endpoint's completions and requests in flight over time, on the <see cref="DoublingTimeAxis"/> every capture series shares.
 /// </summary>
 internal sealed class TimeSeriesAccumulator
 {
-    private const int Bins = CaptureLimits.MaxTimeBins;
-    private long _widthNs = 1_000_000;
+    private const int Bins = DoublingTimeAxis.Bins;
     private readonly long[] _bytes = new long[Bins];
     private readonly long[] _completions = new long[Bins];
     private readonly double[] _inFlightNs = new double[Bins];
     private readonly int[] _maxInFlight = new int[Bins];
-    private int _used;
+    private readonly DoublingTimeAxis _axis;
+
+    public TimeSeriesAccumulator() => _axis = new DoublingTimeAxis(Fold);
 
     public void AddCompletion(long t, long bytes)
     {
-        var i = Bin(t);
+        var i = _axis.Bin(t);
         _bytes[i] += bytes;
         _completions[i]++;
     }
@@ -40,12 +40,13 @@ internal sealed class TimeSeriesAccumulator
     public void AddLevel(long from, long to, int level)
     {
         if (to < from) to = from;
-        var last = Bin(to);
-        var first = (int)(from / _widthNs);
+        var last = _axis.Bin(to);
+        var width = _axis.WidthNs;
+        var first = (int)(from / width);
         for (var i = first; i <= last; i++)
         {
-            var start = Math.Max(from, i * _widthNs);
-            var end = Math.Min(to, (i + 1) * _widthNs);
+            var start = Math.Max(from, i * width);
+            var end = Math.Min(to, (i + 1) * width);
             if (end > start) _inFlightNs[i] += (double)(end - start) * level;
             if (level > _maxInFlight[i] && (end > start || from == to)) _maxInFlight[i] = level;
         }
@@ -53,43 +54,22 @@ internal sealed class TimeSeriesAccumulator
 
     public IReadOnlyList<TimeBin> ToBins(long endNs)
     {
-        var count = Math.Max(_used, endNs > 0 ? (int)Math.Min(Bins, (endNs - 1) / _widthNs + 1) : 0);
-        var width = _widthNs / 1e9;
+        var widthNs = _axis.WidthNs;
+        var count = Math.Max(_axis.Used, endNs > 0 ? (int)Math.Min(Bins, (endNs - 1) / widthNs + 1) : 0);
+        var width = widthNs / 1e9;
         var bins = new TimeBin[count];
         for (var i = 0; i < count; i++)
         {
-            bins[i] = new TimeBin(i * width, width, _bytes[i], _completions[i], _inFlightNs[i] / _widthNs, _maxInFlight[i]);
+            bins[i] = new TimeBin(i * width, width, _bytes[i], _completions[i], _inFlightNs[i] / widthNs, _maxInFlight[i]);
         }
         return bins;
     }
 
-    private int Bin(long t)
+    private void Fold()
     {
-        if (t < 0) t = 0;
-        var i = t / _widthNs;
-        while (i >= Bins)
-        {
-            Merge();
-            i = t / _widthNs;
-        }
-        if (i + 1 > _used) _used = (int)i + 1;
-        return (int)i;
-    }
-
-    private void Merge()
-    {
-        for (var j = 0; j < Bins / 2; j++)
-        {
-            _bytes[j] = _bytes[2 * j] + _bytes[2 * j + 1];
-            _completions[j] = _completions[2 * j] + _completions[2 * j + 1];
-            _inFlightNs[j] = _inFlightNs[2 * j] + _inFlightNs[2 * j + 1];
-            _maxInFlight[j] = Math.Max(_maxInFlight[2 * j], _maxInFlight[2 * j + 1]);
-        }
-        Array.Clear(_bytes, Bins / 2, Bins / 2);
-        Array.Clear(_completions, Bins / 2, Bins / 2);
-        Array.Clear(_inFlightNs, Bins / 2, Bins / 2);
-        Array.Clear(_maxInFlight, Bins / 2, Bins / 2);
-        _widthNs *= 2;
-        _used = (_used + 1) / 2;
+        DoublingTimeAxis.FoldSum(_bytes);
+        DoublingTimeAxis.FoldSum(_completions);
+        DoublingTimeAxis.FoldSum(_inFlightNs);
+        DoublingTimeAxis.FoldMax(_maxInFlight);
     }
 }
