@@ -126,6 +126,38 @@ public sealed class SimulatedTrafficCaptureTests
         Assert.InRange(m.ThroughputBytesPerSecond / result.ThroughputBytesPerSecond, 0.99, 1.01);
     }
 
+    public static TheoryData<string, MeasuredLimit> Limits() => new()
+    {
+        { "four reads hiding a 100 µs turnaround at the descriptor's ceiling", MeasuredLimit.Bus },
+        { "two bulk reads whose turnaround outlasts their transfers", MeasuredLimit.Pipeline },
+        { "four reads waiting on a device that produces 2 MB/s", MeasuredLimit.Device },
+        { "one read every 2 ms, like a polling loop", MeasuredLimit.Application },
+    };
+
+    [Theory]
+    [MemberData(nameof(Limits))]
+    public void A_simulated_reader_written_as_a_capture_reads_back_with_the_verdict_of_what_limited_it(string reader, MeasuredLimit expected)
+    {
+        var interrupt = new EndpointDescriptor(UsbSpeed.High, TransferType.Interrupt, 1024, 1);
+        var fixedTurnaround = (double us) => TurnaroundDistribution.Fixed(Duration.FromMicroseconds(us));
+        var settings = expected switch
+        {
+            MeasuredLimit.Bus => new SimulationSettings(interrupt, 4, 1024, fixedTurnaround(100)),
+            MeasuredLimit.Pipeline => new SimulationSettings(new EndpointDescriptor(UsbSpeed.High, TransferType.Bulk, 512, 0), 2, 4096,
+                TurnaroundDistribution.LognormalFromPercentiles(Duration.FromMicroseconds(150), Duration.FromMicroseconds(600)))
+            {
+                Options = AnalysisOptions.Default with { BulkRateBytesPerSecond = 40_000_000 },
+            },
+            MeasuredLimit.Device => new SimulationSettings(interrupt, 4, 1024, fixedTurnaround(50)) { Device = new DeviceSource(2_000_000, 4096) },
+            _ => new SimulationSettings(interrupt, 1, 1024, fixedTurnaround(2000)),
+        };
+        var (_, report, m, _) = ExportAndRead(settings with { SimulatedTime = Duration.FromMilliseconds(500) });
+
+        var verdict = CaptureVerdict.Decide(m, CaptureDescriptors.EndpointFor(report, m).Descriptor!);
+
+        Assert.True(expected == verdict.LimitedBy, $"{reader}: read back as {verdict.LimitedBy}: {verdict.Summary}");
+    }
+
     [Fact]
     public void The_same_settings_and_seed_give_a_byte_identical_capture()
     {
