@@ -32,8 +32,8 @@ public static class SimulatedTrafficCapture
     /// <summary>Runs <paramref name="settings"/> and writes its traffic to <paramref name="stream"/>; the result is the run's, as <see cref="ReaderSimulation.Run"/> gives it.</summary>
     /// <param name="settings">What to simulate (the timeline, if any, is recorded as usual).</param>
     /// <param name="stream">Where the pcapng goes; left open.</param>
+    /// <param name="comment">The pcapng section comment; null for <see cref="Describe"/>'s one line on the settings.</param>
     /// <param name="cancellationToken">Stops the run (the stream then holds part of a capture: write to a temporary file).</param>
-    /// <param name="comment">The pcapng section comment (say what was simulated, e.g. the command line); null for none.</param>
     /// <exception cref="UsbInputException">Settings the model rejects.</exception>
     public static SimulationResult Write(SimulationSettings settings, Stream stream, string? comment = null, CancellationToken cancellationToken = default) =>
         Write(settings, stream, comment, MaxRecords, cancellationToken);
