@@ -184,6 +184,34 @@ public sealed class KernelProtocolTests(SharedKernel kernel)
         Assert.Equal("ok", Client.Execute("1 + 1").Status);
     }
 
+    [Fact]
+    public void A_simulation_written_with_pcapng_in_one_cell_is_read_back_by_the_capture_command_in_the_next_and_a_bad_path_fails_with_one_line()
+    {
+        // Given
+        using var folder = new DriverNotebooks.TestSupport.TempFolder();
+        var path = Path.Combine(folder.Path, "reader.pcapng");
+
+        // When
+        var simulated = Client.Execute($"#!usb-simulate --speed high --type interrupt --max-packet 1024 --transfer 1024 --pending 3 --turnaround 200us --duration 20ms --pcapng {path} --json");
+        var captured = Client.Execute($"#!usb-capture {path} --json");
+        var fromCsharp = Client.Execute($"DriverNotebooks.Throughput.HighSpeed.Interrupt(1024).ContinuousReader(1024, 3, \"200us\").Simulate(duration: \"20ms\", pcapng: @\"{path}\").Capture!.Bytes");
+        var missing = Client.Execute("#!usb-simulate --speed high --type interrupt --max-packet 1024 --pcapng /nonexistent/reader.pcapng");
+
+        // Then: the capture holds every completed read, and the C# API wrote the same file again
+        Assert.True(simulated.Status == "ok", simulated.Content.ToJsonString());
+        Assert.Equal("ok", captured.Status);
+        static System.Text.Json.JsonElement Json(Exchange e) => System.Text.Json.JsonDocument.Parse(
+            e.Iopub.Where(m => m.MsgType is MessageTypes.ExecuteResult or MessageTypes.DisplayData).Select(KernelClient.ContentOf)
+                .Select(c => (string?)c["data"]!["text/plain"]).First(t => t is not null && t.TrimStart().StartsWith('{'))!).RootElement;
+        var reader = Json(captured).GetProperty("endpoints").EnumerateArray().Single(e => e.GetProperty("endpoint").GetString() == "0x81");
+        Assert.Equal(Json(simulated).GetProperty("completedRequests").GetInt64(), reader.GetProperty("transfers").GetInt64());
+        Assert.True(fromCsharp.Status == "ok", fromCsharp.Content.ToJsonString());
+        Assert.Equal(new FileInfo(path).Length.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            (string?)fromCsharp.Published(MessageTypes.ExecuteResult).Single()["data"]!["text/plain"]);
+        Assert.Equal("error", missing.Status);
+        Assert.Equal("#!usb-simulate: --pcapng /nonexistent/reader.pcapng: the folder /nonexistent does not exist; allowed: a file in an existing folder", ((string?)missing.Content["evalue"])!.Trim());
+    }
+
     [SkippableFact]
     public void A_charts_display_gets_its_static_svg_through_update_display_data_after_the_cell()
     {
