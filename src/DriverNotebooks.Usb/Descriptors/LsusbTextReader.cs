@@ -11,8 +11,6 @@ namespace DriverNotebooks.Usb;
 /// </summary>
 internal static partial class LsusbTextReader
 {
-    private enum Section { None, Device, Configuration, Interface, Endpoint, Companion, Other }
-
     [GeneratedRegex(@"^Bus (\S+) Device (\S+): ID ([0-9a-fA-F]{4}):([0-9a-fA-F]{4})\s*(.*)$")]
     private static partial Regex BusLine();
 
@@ -26,7 +24,7 @@ internal static partial class LsusbTextReader
     {
         var devices = new List<DeviceBuilder>();
         DeviceBuilder? device = null;
-        var section = Section.None;
+        var section = DumpSection.None;
         foreach (var (number, line) in TextLines.Read(reader, source))
         {
             var where = $"line {number}";
@@ -41,7 +39,7 @@ internal static partial class LsusbTextReader
                     Name = bus.Groups[5].Value.Trim(),
                 };
                 devices.Add(device);
-                section = Section.None;
+                section = DumpSection.None;
                 continue;
             }
             if (NegotiatedSpeed().Match(line) is { Success: true } negotiated && device is not null)
@@ -57,14 +55,14 @@ internal static partial class LsusbTextReader
                 section = Heading(trimmed[..^1], ref device, devices, source, where);
                 continue;
             }
-            if (section is Section.None or Section.Other || device is null) continue;
+            if (section is DumpSection.None or DumpSection.Other || device is null) continue;
             if (Field().Match(line) is not { Success: true } field) continue;
             Apply(device, section, field.Groups[1].Value, field.Groups[2].Value, source, where);
         }
         return devices;
     }
 
-    private static Section Heading(string name, ref DeviceBuilder? device, List<DeviceBuilder> devices, string source, string where)
+    private static DumpSection Heading(string name, ref DeviceBuilder? device, List<DeviceBuilder> devices, string source, string where)
     {
         switch (name)
         {
@@ -75,59 +73,51 @@ internal static partial class LsusbTextReader
                     devices.Add(device);
                 }
                 device.SawDeviceDescriptor = true;
-                return Section.Device;
+                return DumpSection.Device;
             case "Configuration Descriptor":
                 if (device is null) throw new DescriptorDumpException(source, where, "configuration descriptor before any device");
                 device.Configurations.Add(new ConfigurationBuilder(0));
-                return Section.Configuration;
+                return DumpSection.Configuration;
             case "Interface Descriptor":
                 var configuration = device?.CurrentConfiguration ?? throw new DescriptorDumpException(source, where, "interface descriptor outside a configuration");
                 configuration.Interfaces.Add(new InterfaceBuilder());
-                return Section.Interface;
+                return DumpSection.Interface;
             case "Endpoint Descriptor":
                 var owner = device?.CurrentInterface ?? throw new DescriptorDumpException(source, where, "endpoint descriptor outside an interface");
                 owner.Endpoints.Add(new EndpointBuilder(where));
-                return Section.Endpoint;
+                return DumpSection.Endpoint;
             case "SuperSpeed Endpoint Companion Descriptor":
                 var endpoint = device?.CurrentEndpoint ?? throw new DescriptorDumpException(source, where, "SuperSpeed endpoint companion outside an endpoint");
                 endpoint.HasCompanion = true;
-                return Section.Companion;
+                return DumpSection.Companion;
             default:
-                return Section.Other;
+                return DumpSection.Other;
         }
     }
 
-    private static void Apply(DeviceBuilder device, Section section, string name, string value, string source, string where)
+    private static void Apply(DeviceBuilder device, DumpSection section, string name, string value, string source, string where)
     {
-        DescriptorLevel? level = section switch
-        {
-            Section.Device => DescriptorLevel.Device,
-            Section.Configuration => DescriptorLevel.Configuration,
-            Section.Interface => DescriptorLevel.Interface,
-            Section.Endpoint => DescriptorLevel.Endpoint,
-            _ => null,
-        };
-        if (level is { } l && StandardFields.TrySet(device, l, name, value, source, where)) return;
+        if (StandardFields.TrySet(device, section, name, value, source, where)) return;
         switch (section, name)
         {
-            case (Section.Device, "bcdUSB"):
+            case (DumpSection.Device, "bcdUSB"):
                 device.BcdUsb = TextLines.TryBcd(value, out var bcd) ? bcd : throw Bad(source, where, name, value);
                 break;
-            case (Section.Endpoint or Section.Companion, "bMaxBurst"):
+            case (DumpSection.Endpoint or DumpSection.Companion, "bMaxBurst"):
                 device.CurrentEndpoint!.HasCompanion = true;
                 device.CurrentEndpoint.MaxBurst = Number(source, where, name, value, 255);
                 break;
-            case (Section.Endpoint or Section.Companion, "MaxStreams"):
+            case (DumpSection.Endpoint or DumpSection.Companion, "MaxStreams"):
                 var streams = Number(source, where, name, value, 1 << 16);
                 device.CurrentEndpoint!.CompanionAttributes |= streams <= 1 ? 0 : System.Numerics.BitOperations.Log2((uint)streams);
                 break;
-            case (Section.Endpoint or Section.Companion, "Mult"):
+            case (DumpSection.Endpoint or DumpSection.Companion, "Mult"):
                 device.CurrentEndpoint!.CompanionAttributes |= Number(source, where, name, value, 3) & 3;
                 break;
-            case (Section.Companion, "bmAttributes"):
+            case (DumpSection.Companion, "bmAttributes"):
                 device.CurrentEndpoint!.CompanionAttributes = Number(source, where, name, value, 255);
                 break;
-            case (Section.Endpoint or Section.Companion, "wBytesPerInterval"):
+            case (DumpSection.Endpoint or DumpSection.Companion, "wBytesPerInterval"):
                 device.CurrentEndpoint!.BytesPerInterval = Number(source, where, name, value, 0xFFFF);
                 break;
         }

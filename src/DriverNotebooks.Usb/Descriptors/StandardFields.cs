@@ -1,7 +1,7 @@
 namespace DriverNotebooks.Usb;
 
-/// <summary>The descriptor a text dump's field belongs to, for <see cref="StandardFields"/>.</summary>
-internal enum DescriptorLevel { Device, Configuration, Interface, Endpoint }
+/// <summary>The descriptor a text dump's line belongs to, as the lsusb and USBView readers track it.</summary>
+internal enum DumpSection { None, Device, Configuration, Interface, Endpoint, Companion, SuperSpeedPlusCompanion, Other }
 
 /// <summary>
 /// The standard descriptor fields (USB 2.0 §9.6) that <c>lsusb -v</c> and USBView print by the same names: one place for
@@ -10,28 +10,28 @@ internal enum DescriptorLevel { Device, Configuration, Interface, Endpoint }
 /// </summary>
 internal static class StandardFields
 {
-    /// <summary>Sets <paramref name="name"/> from <paramref name="value"/> when it is a standard field of <paramref name="level"/>;
-    /// false when it is not one.</summary>
+    /// <summary>Sets <paramref name="name"/> from <paramref name="value"/> when it is a standard field of the device,
+    /// configuration, interface or endpoint descriptor <paramref name="section"/> names; false when it is not one.</summary>
     /// <exception cref="DescriptorDumpException">The value is not a number that fits the field.</exception>
-    public static bool TrySet(DeviceBuilder device, DescriptorLevel level, string name, string value, string source, string where)
+    public static bool TrySet(DeviceBuilder device, DumpSection section, string name, string value, string source, string where)
     {
-        Action<int>? set = (level, name) switch
+        Action<int>? set = (section, name) switch
         {
-            (DescriptorLevel.Device, "bMaxPacketSize0") => v => device.MaxPacketSize0 = v,
-            (DescriptorLevel.Device, "bDeviceClass") => v => device.DeviceClass = v,
-            (DescriptorLevel.Device, "bDeviceProtocol") => v => device.DeviceProtocol = v,
-            (DescriptorLevel.Device, "idVendor") => v => device.VendorId = v,
-            (DescriptorLevel.Device, "idProduct") => v => device.ProductId = v,
-            (DescriptorLevel.Configuration, "bConfigurationValue") => v => device.CurrentConfiguration!.Value = v,
-            (DescriptorLevel.Interface, "bInterfaceNumber") => v => device.CurrentInterface!.Number = v,
-            (DescriptorLevel.Interface, "bAlternateSetting") => v => device.CurrentInterface!.AlternateSetting = v,
-            (DescriptorLevel.Interface, "bInterfaceClass") => v => device.CurrentInterface!.Class = v,
-            (DescriptorLevel.Interface, "bInterfaceSubClass") => v => device.CurrentInterface!.SubClass = v,
-            (DescriptorLevel.Interface, "bInterfaceProtocol") => v => device.CurrentInterface!.Protocol = v,
-            (DescriptorLevel.Endpoint, "bEndpointAddress") => v => device.CurrentEndpoint!.Address = v,
-            (DescriptorLevel.Endpoint, "bmAttributes") => v => device.CurrentEndpoint!.Attributes = v,
-            (DescriptorLevel.Endpoint, "wMaxPacketSize") => v => device.CurrentEndpoint!.WMaxPacketSize = v,
-            (DescriptorLevel.Endpoint, "bInterval") => v => device.CurrentEndpoint!.BInterval = v,
+            (DumpSection.Device, "bMaxPacketSize0") => v => device.MaxPacketSize0 = v,
+            (DumpSection.Device, "bDeviceClass") => v => device.DeviceClass = v,
+            (DumpSection.Device, "bDeviceProtocol") => v => device.DeviceProtocol = v,
+            (DumpSection.Device, "idVendor") => v => device.VendorId = v,
+            (DumpSection.Device, "idProduct") => v => device.ProductId = v,
+            (DumpSection.Configuration, "bConfigurationValue") => v => device.CurrentConfiguration!.Value = v,
+            (DumpSection.Interface, "bInterfaceNumber") => v => device.CurrentInterface!.Number = v,
+            (DumpSection.Interface, "bAlternateSetting") => v => device.CurrentInterface!.AlternateSetting = v,
+            (DumpSection.Interface, "bInterfaceClass") => v => device.CurrentInterface!.Class = v,
+            (DumpSection.Interface, "bInterfaceSubClass") => v => device.CurrentInterface!.SubClass = v,
+            (DumpSection.Interface, "bInterfaceProtocol") => v => device.CurrentInterface!.Protocol = v,
+            (DumpSection.Endpoint, "bEndpointAddress") => v => device.CurrentEndpoint!.Address = v,
+            (DumpSection.Endpoint, "bmAttributes") => v => device.CurrentEndpoint!.Attributes = v,
+            (DumpSection.Endpoint, "wMaxPacketSize") => v => device.CurrentEndpoint!.WMaxPacketSize = v,
+            (DumpSection.Endpoint, "bInterval") => v => device.CurrentEndpoint!.BInterval = v,
             _ => null,
         };
         if (set is null) return false;

@@ -11,8 +11,6 @@ namespace DriverNotebooks.Usb;
 /// </summary>
 internal static partial class UsbViewTextReader
 {
-    private enum Section { None, Device, Configuration, Interface, Endpoint, Companion, SuperSpeedPlusCompanion, Other }
-
     [GeneratedRegex(@"^\s*([A-Za-z][A-Za-z0-9]*)\s*:\s*(0x[0-9A-Fa-f]+|\d+)")]
     private static partial Regex NameFirst();
 
@@ -27,7 +25,7 @@ internal static partial class UsbViewTextReader
         var devices = new List<DeviceBuilder>();
         DeviceBuilder? device = null;
         (UsbSpeed Speed, string How)? pendingSpeed = null;
-        var section = Section.None;
+        var section = DumpSection.None;
         var otherSpeed = false;
         foreach (var (number, line) in TextLines.Read(reader, source))
         {
@@ -47,7 +45,7 @@ internal static partial class UsbViewTextReader
                 section = Heading(heading, ref device, devices, ref pendingSpeed, ref otherSpeed, source, where);
                 continue;
             }
-            if (section is Section.None or Section.Other || device is null) continue;
+            if (section is DumpSection.None or DumpSection.Other || device is null) continue;
             string name, value;
             if (NameFirst().Match(line) is { Success: true } nf) (name, value) = (nf.Groups[1].Value, nf.Groups[2].Value);
             else if (ValueFirst().Match(line) is { Success: true } vf) (name, value) = (vf.Groups[2].Value, vf.Groups[1].Value);
@@ -66,13 +64,13 @@ internal static partial class UsbViewTextReader
         return text;
     }
 
-    private static Section Heading(string name, ref DeviceBuilder? device, List<DeviceBuilder> devices, ref (UsbSpeed Speed, string How)? pendingSpeed,
+    private static DumpSection Heading(string name, ref DeviceBuilder? device, List<DeviceBuilder> devices, ref (UsbSpeed Speed, string How)? pendingSpeed,
         ref bool otherSpeed, string source, string where)
     {
         if (name.StartsWith("Other Speed Configuration", StringComparison.OrdinalIgnoreCase))
         {
             otherSpeed = true;
-            return Section.Other;
+            return DumpSection.Other;
         }
         switch (name)
         {
@@ -90,50 +88,42 @@ internal static partial class UsbViewTextReader
                     device.StatedHow = s.How;
                     pendingSpeed = null;
                 }
-                return Section.Device;
+                return DumpSection.Device;
             case "Configuration Descriptor":
                 otherSpeed = false;
                 if (device is null) throw new DescriptorDumpException(source, where, "configuration descriptor before any device descriptor");
                 device.Configurations.Add(new ConfigurationBuilder(0));
-                return Section.Configuration;
+                return DumpSection.Configuration;
             case "Interface Descriptor" when !otherSpeed:
-                if (device?.CurrentConfiguration is not { } configuration) return Section.Other;
+                if (device?.CurrentConfiguration is not { } configuration) return DumpSection.Other;
                 configuration.Interfaces.Add(new InterfaceBuilder());
-                return Section.Interface;
+                return DumpSection.Interface;
             // USBView lists the open pipes' endpoint descriptors before the configuration: those repeat the configuration's.
             case "Endpoint Descriptor" when !otherSpeed:
-                if (device?.CurrentInterface is not { } owner) return Section.Other;
+                if (device?.CurrentInterface is not { } owner) return DumpSection.Other;
                 owner.Endpoints.Add(new EndpointBuilder(where));
-                return Section.Endpoint;
+                return DumpSection.Endpoint;
             case "SuperSpeed Endpoint Companion Descriptor" or "SuperSpeed Endpoint Companion" when !otherSpeed:
                 var endpoint = device?.CurrentEndpoint ?? throw new DescriptorDumpException(source, where, "SuperSpeed endpoint companion outside an endpoint");
                 endpoint.HasCompanion = true;
-                return Section.Companion;
+                return DumpSection.Companion;
             case var n when !otherSpeed && n.StartsWith("SuperSpeedPlus Isochronous Endpoint Companion", StringComparison.Ordinal):
-                return device?.CurrentEndpoint is null ? Section.Other : Section.SuperSpeedPlusCompanion;
+                return device?.CurrentEndpoint is null ? DumpSection.Other : DumpSection.SuperSpeedPlusCompanion;
             default:
-                return Section.Other;
+                return DumpSection.Other;
         }
     }
 
-    private static void Apply(DeviceBuilder device, Section section, string name, string value, string source, string where)
+    private static void Apply(DeviceBuilder device, DumpSection section, string name, string value, string source, string where)
     {
-        DescriptorLevel? level = section switch
-        {
-            Section.Device => DescriptorLevel.Device,
-            Section.Configuration => DescriptorLevel.Configuration,
-            Section.Interface => DescriptorLevel.Interface,
-            Section.Endpoint => DescriptorLevel.Endpoint,
-            _ => null,
-        };
-        if (level is { } l && StandardFields.TrySet(device, l, name, value, source, where)) return;
+        if (StandardFields.TrySet(device, section, name, value, source, where)) return;
         switch (section, name)
         {
-            case (Section.Device, "bcdUSB"): device.BcdUsb = Number(source, where, name, value, 0xFFFF); break;
-            case (Section.Companion, "bMaxBurst"): device.CurrentEndpoint!.MaxBurst = Number(source, where, name, value, 255); break;
-            case (Section.Companion, "bmAttributes"): device.CurrentEndpoint!.CompanionAttributes = Number(source, where, name, value, 255); break;
-            case (Section.Companion, "wBytesPerInterval"): device.CurrentEndpoint!.BytesPerInterval = Number(source, where, name, value, 0xFFFF); break;
-            case (Section.SuperSpeedPlusCompanion, "dwBytesPerInterval"):
+            case (DumpSection.Device, "bcdUSB"): device.BcdUsb = Number(source, where, name, value, 0xFFFF); break;
+            case (DumpSection.Companion, "bMaxBurst"): device.CurrentEndpoint!.MaxBurst = Number(source, where, name, value, 255); break;
+            case (DumpSection.Companion, "bmAttributes"): device.CurrentEndpoint!.CompanionAttributes = Number(source, where, name, value, 255); break;
+            case (DumpSection.Companion, "wBytesPerInterval"): device.CurrentEndpoint!.BytesPerInterval = Number(source, where, name, value, 0xFFFF); break;
+            case (DumpSection.SuperSpeedPlusCompanion, "dwBytesPerInterval"):
                 device.CurrentEndpoint!.SuperSpeedPlusBytesPerInterval = TextLines.TryNumber(value, out var d) ? d : throw Bad(source, where, name, value, uint.MaxValue);
                 break;
         }
